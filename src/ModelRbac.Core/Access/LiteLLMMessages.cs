@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using ModelRbac.Core.Text;
+
+namespace ModelRbac.Core.Access;
+
+/// <summary>LiteLLM's exact denial texts (reference §7).</summary>
+public static class LiteLLMMessages
+{
+    /// <summary>The status LiteLLM returns for RBAC denials.</summary>
+    public const int Forbidden = 403;
+
+    /// <summary>enforce_rbac with a token that has no role.</summary>
+    public const string UnmatchedToken =
+        "Unmatched token passed in. enforce_rbac is set to True. Token must belong to a proxy admin, team, or user.";
+
+    /// <summary><c>Role={R} not allowed to call model={M}. Allowed models={list}</c>.</summary>
+    public static string ModelDenied(string role, string model, IReadOnlyList<string> allowed) =>
+        $"Role={role} not allowed to call model={model}. Allowed models={PythonRepr.List(allowed)}";
+
+    /// <summary><c>Role={R} not allowed to call route={P}. Allowed routes={list}</c>.</summary>
+    public static string RouteDenied(string role, string route, IReadOnlyList<string> allowed) =>
+        $"Role={role} not allowed to call route={route}. Allowed routes={PythonRepr.List(allowed)}";
+}

@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using ModelRbac.Core.Config;
+using ModelRbac.Core.Matching;
+
+namespace ModelRbac.Core.Access;
+
+/// <summary>Which deployed models each role may call, and which model entries grant none of them.</summary>
+public static class RolePermissionExpander
+{
+    /// <summary>Every (role, deployed model) the gate allows, in role then config order.</summary>
+    public static IReadOnlyList<RoleModelGrantInfo> Expand(RbacConfiguration config, string role, Semantics semantics)
+    {
+        var grants = new List<RoleModelGrantInfo>();
+        foreach (var model in config.DeployedModelNames())
+        {
+            var decision = ModelGate.Decide(config, role, model, semantics);
+            if (decision.Allowed)
+            {
+                grants.Add(new RoleModelGrantInfo(role, model, decision.MatchedPattern, decision.GrantSource));
+            }
+        }
+
+        return grants;
+    }
+
+    /// <summary>
+    /// The role's model entries that grant no deployed model under <paramref name="semantics"/> (by themselves,
+    /// whatever their position), e.g. a typo, a retired model, or a wildcard Upstream reads literally.
+    /// </summary>
+    public static IReadOnlyList<DeadModelEntry> FindDeadEntries(RbacConfiguration config, string role, Semantics semantics)
+    {
+        var dead = new List<DeadModelEntry>();
+        var entry = config.FindRoleEntry(role);
+        var patterns = entry?.Models.Get();
+        if (entry is null || patterns is null)
+        {
+            return dead;
+        }
+
+        var models = config.DeployedModelNames();
+        var live = new HashSet<int>();
+        foreach (var model in models)
+        {
+            var grant = semantics == Semantics.Upstream ? ExactIndex(patterns, model) : entry.CompiledModels!.FindGrant(model).Index;
+            if (grant >= 0)
+            {
+                live.Add(grant);
+            }
+        }
+
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (live.Contains(i) || (semantics == Semantics.Corrected && GrantsAny(config, patterns[i], models)))
+            {
+                continue;
+            }
+
+            dead.Add(new DeadModelEntry(role, entry.Index, i, patterns[i], entry.Location));
+        }
+
+        return dead;
+    }
+
+    private static int ExactIndex(IReadOnlyList<string> patterns, string model)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (patterns[i] == model)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool GrantsAny(RbacConfiguration config, string pattern, IReadOnlyList<string> models)
+    {
+        var single = new ModelPatternList(new[] { pattern }, config.AccessGroups);
+        foreach (var model in models)
+        {
+            if (single.FindGrant(model).Granted)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using ModelRbac.Core.Matching;
+
+namespace ModelRbac.Core.Config;
+
+/// <summary>A <c>general_settings.role_permissions</c> entry (LiteLLM's <c>RoleBasedPermissions</c>).</summary>
+public sealed class RolePermissionEntry
+{
+    internal RolePermissionEntry(
+        int index,
+        Resolved<string?> role,
+        Resolved<IReadOnlyList<string>?> models,
+        Resolved<IReadOnlyList<string>?> routes,
+        ModelPatternList? compiledModels,
+        SourceLocation location)
+    {
+        Index = index;
+        Role = role;
+        Models = models;
+        Routes = routes;
+        CompiledModels = compiledModels;
+        Location = location;
+    }
+
+    /// <summary>The entry's position in the list.</summary>
+    public int Index { get; }
+
+    /// <summary><c>role</c>: one of the three RBAC roles.</summary>
+    public Resolved<string?> Role { get; }
+
+    /// <summary><c>models</c>; null means unrestricted.</summary>
+    public Resolved<IReadOnlyList<string>?> Models { get; }
+
+    /// <summary><c>routes</c>; null means unrestricted.</summary>
+    public Resolved<IReadOnlyList<string>?> Routes { get; }
+
+    /// <summary>The models list compiled for Corrected matching (null when the list is null or unresolved).</summary>
+    public ModelPatternList? CompiledModels { get; }
+
+    /// <summary>Where the entry is.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>The YAML path of the entry.</summary>
+    public string YamlPath => "general_settings.role_permissions[" + Index + "]";
+}
