@@ -15,7 +15,11 @@ public static class LiteLLMMessages
 
     /// <summary><c>Role={R} not allowed to call model={M}. Allowed models={list}</c>.</summary>
     public static string ModelDenied(string role, string model, IReadOnlyList<string> allowed) =>
-        $"Role={role} not allowed to call model={model}. Allowed models={PythonRepr.List(allowed)}";
+        ModelDenied(role, model, PythonRepr.List(allowed));
+
+    /// <summary>The same, with the list's repr already made (it is the same for every model of a role).</summary>
+    public static string ModelDenied(string role, string model, string allowedRepr) =>
+        "Role=" + role + " not allowed to call model=" + model + ". Allowed models=" + allowedRepr;
 
     /// <summary><c>Role={R} not allowed to call route={P}. Allowed routes={list}</c>.</summary>
     public static string RouteDenied(string role, string route, IReadOnlyList<string> allowed) =>

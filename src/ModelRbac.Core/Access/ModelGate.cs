@@ -32,7 +32,15 @@ public static class ModelGate
             corrected.Allowed);
     }
 
-    private static Verdict DecideOne(RbacConfiguration config, string? role, string? model, Semantics semantics)
+    /// <summary>The verdict alone, without messages: allocation-free, for boolean answers over many models.</summary>
+    public static bool IsAllowed(RbacConfiguration config, string? role, string? model, Semantics semantics)
+    {
+        role = RoleArgument.Normalize(role);
+        model = string.IsNullOrEmpty(model) ? null : model;
+        return DecideOne(config, role, model, semantics, withMessage: false).Allowed;
+    }
+
+    private static Verdict DecideOne(RbacConfiguration config, string? role, string? model, Semantics semantics, bool withMessage = true)
     {
         if (!config.JwtAuth.EnforceRbac)
         {
@@ -60,14 +68,17 @@ public static class ModelGate
         {
             return entry.CompiledModels!.ContainsExactly(model)
                 ? Verdict.Allow(GrantSource.Exact, model)
-                : Verdict.Deny(LiteLLMMessages.ModelDenied(role, model, allowed));
+                : Verdict.Deny(withMessage ? Denial(entry, role, model) : null);
         }
 
         var grant = entry.CompiledModels!.FindGrant(model);
         return grant.Granted
             ? Verdict.Allow(grant.Source, allowed[grant.Index])
-            : Verdict.Deny(LiteLLMMessages.ModelDenied(role, model, allowed));
+            : Verdict.Deny(withMessage ? Denial(entry, role, model) : null);
     }
+
+    private static string Denial(RolePermissionEntry entry, string role, string model) =>
+        LiteLLMMessages.ModelDenied(role, model, entry.ModelsRepr);
 
     private readonly struct Verdict
     {
@@ -89,6 +100,6 @@ public static class ModelGate
 
         public static Verdict Allow(GrantSource source, string? pattern = null) => new(true, source, pattern, null);
 
-        public static Verdict Deny(string message) => new(false, GrantSource.Denied, null, message);
+        public static Verdict Deny(string? message) => new(false, GrantSource.Denied, null, message);
     }
 }

@@ -35,6 +35,15 @@ public sealed class JwtAuthSettings
     /// <summary>The typed value of a key as written (null when absent or null); throws when its variable is unset.</summary>
     public object? GetWritten(string key) => _values.TryGetValue(key, out var value) ? value.Get() : null;
 
+    /// <summary>For display: the value, or "os.environ/NAME (unset)" when its variable is unset. Never for decisions.</summary>
+    public object? GetWrittenForDisplay(string key) =>
+        !_values.TryGetValue(key, out var value) ? null
+        : value.Missing is { } missing ? EnvironmentResolver.Prefix + missing.Name + " (unset)"
+        : value.Get();
+
+    /// <summary><c>enforce_rbac</c>, or null when it comes from an unset variable (for display).</summary>
+    public bool? EnforceRbacOrNull() => _values.TryGetValue("enforce_rbac", out var value) && value.Missing is not null ? null : EnforceRbac;
+
     /// <summary>True when the key is written, whether or not its variable is set.</summary>
     public bool IsWritten(string key) => _values.ContainsKey(key);
 

@@ -40,6 +40,11 @@ public sealed class RolePermissionEntry
     /// <summary>Where the entry is.</summary>
     public SourceLocation Location { get; }
 
+    /// <summary>Python's repr of the models list, as LiteLLM's denial prints it (made once).</summary>
+    public string ModelsRepr => _modelsRepr ??= Text.PythonRepr.List(Models.Get() ?? new string[0]);
+
+    private string? _modelsRepr;
+
     /// <summary>The YAML path of the entry.</summary>
     public string YamlPath => "general_settings.role_permissions[" + Index + "]";
 }

@@ -1,0 +1,158 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests and benchmarks ModelRbac.
+.DESCRIPTION
+    Build  assembles the importable module under out/ModelRbac/<version>/ (the version comes from ModelRbac.psd1).
+    Test   builds, runs the xunit suites and the Pester suite (in a child pwsh against the built module), and ends
+           with one line "N passed, M failed"; exits non-zero on any failure.
+    Demo   builds and runs examples/seed-repro.ps1 on examples/seed-repro.yaml.
+    Bench  runs the BenchmarkDotNet suite on the shared workload (../shared/bench/make_workload.py).
+    Clean  removes out/ and the projects' bin/obj folders.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Extra arguments for BenchmarkDotNet (Bench), e.g. '--filter *Model*'.
+    [string[]] $BenchArguments = @()
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$version = (Import-PowerShellDataFile (Join-Path $root 'ModelRbac.psd1')).ModuleVersion
+$moduleDir = Join-Path $out "ModelRbac/$version"
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Copy-Exact {
+    # Copies an explicit allow-list of files and fails when one is missing, so the module never ships by accident.
+    param([string] $From, [string] $To, [string[]] $Names)
+    New-Item -ItemType Directory -Force -Path $To | Out-Null
+    foreach ($name in $Names) {
+        $source = Join-Path $From $name
+        if (-not (Test-Path -LiteralPath $source)) { throw "Build output is missing $source" }
+        Copy-Item -LiteralPath $source -Destination $To
+    }
+}
+
+function Invoke-Build {
+    $publish = Join-Path $out "publish"
+    $project = Join-Path $root 'src/ModelRbac.PowerShell/ModelRbac.PowerShell.csproj'
+    foreach ($framework in 'net8.0', 'net472') {
+        Invoke-Native dotnet @('publish', $project, '-f', $framework, '-c', $Configuration, "-p:Version=$version",
+            '-o', (Join-Path $publish $framework), '--nologo', '-v', 'quiet')
+    }
+
+    if (Test-Path $moduleDir) { Remove-Item -Recurse -Force $moduleDir }
+    New-Item -ItemType Directory -Force -Path $moduleDir | Out-Null
+    Copy-Item (Join-Path $root 'ModelRbac.psd1'), (Join-Path $root 'module/ModelRbac.psm1'), (Join-Path $root 'module/ModelRbac.Format.ps1xml') $moduleDir
+    Copy-Item -Recurse (Join-Path $root 'module/en-US') $moduleDir
+
+    # pwsh: the cmdlet assembly alone in bin/net8.0; the core and its dependencies in dependencies/ (private load context).
+    $dependencies = @('ModelRbac.Core.dll', 'YamlDotNet.dll')
+    Copy-Exact (Join-Path $publish 'net8.0') (Join-Path $moduleDir 'bin/net8.0') @('ModelRbac.PowerShell.dll')
+    Copy-Exact (Join-Path $publish 'net8.0') (Join-Path $moduleDir 'bin/net8.0/dependencies') $dependencies
+    # Windows PowerShell 5.1: no load contexts; dependencies sit beside the cmdlet assembly (built, not run-tested here).
+    $desktop = Get-ChildItem (Join-Path $publish 'net472') -Filter *.dll | Where-Object Name -NotLike 'System.Management.Automation*' | ForEach-Object Name
+    Copy-Exact (Join-Path $publish 'net472') (Join-Path $moduleDir 'bin/net472') $desktop
+    Write-Host "Built module: $moduleDir"
+}
+
+function Get-PesterManifest {
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $manifest = Join-Path $packages.Trim() 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $manifest)) { throw "Pester 5.7.1 was not restored (expected $manifest)" }
+    return $manifest
+}
+
+function Read-TrxCounts {
+    param([string] $Path)
+    [xml] $trx = Get-Content -Raw -LiteralPath $Path
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $out 'TestResults'
+    if (Test-Path $results) { Remove-Item -Recurse -Force $results }
+    New-Item -ItemType Directory -Force -Path $results | Out-Null
+
+    $passed = 0; $failed = 0
+    $suites = @(
+        @{ Name = 'core'; Project = 'tests/ModelRbac.Core.Tests/ModelRbac.Core.Tests.csproj' }
+        @{ Name = 'cmdlets'; Project = 'tests/ModelRbac.PowerShell.Tests/ModelRbac.PowerShell.Tests.csproj' }
+    )
+    foreach ($suite in $suites) {
+        $trx = "$($suite.Name).trx"
+        & dotnet test (Join-Path $root $suite.Project) -c $Configuration --nologo -v quiet `
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
+        $trxPath = Join-Path $results $trx
+        if (-not (Test-Path $trxPath)) { Write-Warning "xunit suite '$($suite.Name)' produced no results"; $failed++; continue }
+        $counts = Read-TrxCounts $trxPath
+        $passed += $counts.Passed; $failed += $counts.Failed
+    }
+
+    $pesterSummary = Join-Path $results 'pester-summary.json'
+    $childPwsh = Join-Path $PSHOME 'pwsh'
+    & $childPwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1') `
+        -ModuleManifest (Join-Path $moduleDir 'ModelRbac.psd1') -PesterManifest (Get-PesterManifest) `
+        -ResultDirectory $results -SummaryPath $pesterSummary
+    if (Test-Path $pesterSummary) {
+        $pester = Get-Content -Raw $pesterSummary | ConvertFrom-Json
+        $passed += [int]$pester.Passed; $failed += [int]$pester.Failed
+    }
+    else {
+        Write-Warning 'The Pester run produced no summary'; $failed++
+    }
+
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'examples/seed-repro.ps1') -ModuleManifest (Join-Path $moduleDir 'ModelRbac.psd1')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Bench {
+    $workload = Join-Path $out 'bench-workload'
+    if (-not (Test-Path (Join-Path $workload 'config.yaml'))) {
+        $generator = Join-Path $root '../shared/bench/make_workload.py'
+        if (-not (Test-Path $generator)) { throw "The shared workload generator is missing: $generator" }
+        Invoke-Native python3 @($generator, $workload)
+    }
+
+    $env:MODELRBAC_WORKLOAD = $workload
+    Invoke-Native dotnet (@('run', '--project', (Join-Path $root 'tests/ModelRbac.Benchmarks'), '-c', 'Release', '--', '--filter', '*') + $BenchArguments)
+}
+
+function Invoke-Clean {
+    if (Test-Path $out) { Remove-Item -Recurse -Force $out }
+    Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include bin, obj |
+        Where-Object { $_.FullName -notmatch 'node_modules' } | Remove-Item -Recurse -Force
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
+    'Clean' { Invoke-Clean }
+}

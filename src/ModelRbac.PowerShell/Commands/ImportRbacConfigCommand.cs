@@ -1,0 +1,127 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using ModelRbac.Core.Config;
+using ModelRbac.Core.Errors;
+using ModelRbac.PowerShell.Infrastructure;
+
+namespace ModelRbac.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Reads and validates a LiteLLM proxy config.yaml once, for reuse by the other ModelRbac cmdlets.</para>
+/// <para type="description">Import-RbacConfig parses a LiteLLM config the way the proxy does (PyYAML types, os.environ/ values) and keeps what ModelRbac reads: general_settings.litellm_jwtauth, general_settings.role_permissions and the model_list deployments. Every other section is accepted and ignored. Errors name the file, the YAML path and the line; a litellm_jwtauth key LiteLLM does not declare is a warning naming the closest known key.</para>
+/// </summary>
+/// <example>
+/// <code>$config = Import-RbacConfig ./examples/seed-repro.yaml</code>
+/// <para>Loads the example config and keeps it for Test-ModelAccess and Expand-RolePermission.</para>
+/// </example>
+/// <example>
+/// <code>Import-RbacConfig -Yaml $yamlText -Environment @{ RBAC_MODELS_ROLE = 'internal_user' }</code>
+/// <para>Loads config text, resolving os.environ/ references from the given values first.</para>
+/// </example>
+[Cmdlet(VerbsData.Import, "RbacConfig", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(RbacConfig))]
+public sealed class ImportRbacConfigCommand : PSCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+    private const string YamlSet = "Yaml";
+
+    /// <summary>
+    /// <para type="description">The path of a config.yaml; wildcards are expanded.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = new string[0];
+
+    /// <summary>
+    /// <para type="description">The path of a config.yaml, taken literally (no wildcards).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = new string[0];
+
+    /// <summary>
+    /// <para type="description">The config as YAML text.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = YamlSet)]
+    [AllowEmptyString]
+    public string Yaml { get; set; } = string.Empty;
+
+    /// <summary>
+    /// <para type="description">Values for os.environ/NAME references, consulted before the config's environment_variables section and the process environment.</para>
+    /// </summary>
+    [Parameter]
+    public IDictionary? Environment { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == YamlSet)
+        {
+            Emit(() => ConfigLoader.LoadText(Yaml, null, Environment), target: null);
+            return;
+        }
+
+        foreach (var file in ResolveFiles())
+        {
+            Emit(() => ConfigLoader.LoadFile(file, Environment), file);
+        }
+    }
+
+    private IEnumerable<string> ResolveFiles()
+    {
+        var literal = ParameterSetName == LiteralPathSet;
+        foreach (var path in literal ? LiteralPath : Path)
+        {
+            if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                yield return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                continue;
+            }
+
+            ProviderInfo provider;
+            IEnumerable<string> matches;
+            try
+            {
+                matches = GetResolvedProviderPathFromPSPath(path, out provider);
+            }
+            catch (ItemNotFoundException)
+            {
+                WriteError(ErrorRecords.Create(ErrorIds.ConfigNotFound, ErrorCategory.ObjectNotFound, $"{path}: no config file matches.", path));
+                continue;
+            }
+
+            if (provider.Name != "FileSystem")
+            {
+                WriteError(ErrorRecords.Create(ErrorIds.ConfigNotFound, ErrorCategory.InvalidArgument, $"{path}: not a file system path.", path));
+                continue;
+            }
+
+            foreach (var match in matches)
+            {
+                yield return match;
+            }
+        }
+    }
+
+    private void Emit(System.Func<RbacConfiguration> load, string? target)
+    {
+        try
+        {
+            var configuration = load();
+            foreach (var warning in configuration.Warnings)
+            {
+                WriteWarning(warning.ToString());
+            }
+
+            WriteObject(new RbacConfig(configuration));
+        }
+        catch (RbacException ex)
+        {
+            WriteError(ErrorRecords.From(ex, target));
+        }
+    }
+}
