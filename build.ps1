@@ -141,6 +141,14 @@ function Invoke-Bench {
 
     $env:MODELRBAC_WORKLOAD = $workload
     Invoke-Native dotnet (@('run', '--project', (Join-Path $root 'tests/ModelRbac.Benchmarks'), '-c', 'Release', '--', '--filter', '*') + $BenchArguments)
+
+    # The same decisions in one Test-ModelAccess call inside pwsh, and LiteLLM's proposed Python loop on the same files.
+    Invoke-Build
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'tests/ModelRbac.Benchmarks/Measure-TestModelAccess.ps1') `
+        -ModuleManifest (Join-Path $moduleDir 'ModelRbac.psd1') -Workload $workload
+    if (Get-Command python3 -ErrorAction SilentlyContinue) {
+        Invoke-Native python3 @((Join-Path $root 'tests/ModelRbac.Benchmarks/fnmatch_loop.py'), $workload)
+    }
 }
 
 function Invoke-Clean {

@@ -21,7 +21,11 @@ public sealed class JwtAuthSettings
         _values = values;
         Locations = locations;
         IsPresent = present;
+        _enforceRbac = values.TryGetValue("enforce_rbac", out var enforce) ? enforce : Resolved<object?>.Of(null);
     }
+
+    // Read on every decision, so kept apart from the dictionary.
+    private readonly Resolved<object?> _enforceRbac;
 
     /// <summary>Whether the config has a <c>litellm_jwtauth</c> section at all.</summary>
     public bool IsPresent { get; }
@@ -51,7 +55,7 @@ public sealed class JwtAuthSettings
     public string AdminJwtScope => Text("admin_jwt_scope") ?? "litellm_proxy_admin";
 
     /// <summary><c>enforce_rbac</c> (default false).</summary>
-    public bool EnforceRbac => Flag("enforce_rbac");
+    public bool EnforceRbac => _enforceRbac.Get() as bool? ?? false;
 
     /// <summary><c>team_id_jwt_field</c>.</summary>
     public string? TeamIdJwtField => Text("team_id_jwt_field");

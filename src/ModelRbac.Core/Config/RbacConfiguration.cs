@@ -61,8 +61,10 @@ public sealed class RbacConfiguration
             return null;
         }
 
-        foreach (var entry in RolePermissions)
+        // Indexed, not foreach: an interface enumerator would allocate on every decision.
+        for (var i = 0; i < RolePermissions.Count; i++)
         {
+            var entry = RolePermissions[i];
             if (entry.Role.Get() == role)
             {
                 return entry;

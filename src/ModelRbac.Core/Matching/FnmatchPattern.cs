@@ -22,6 +22,13 @@ public sealed class FnmatchPattern
         foreach (var segment in segments)
         {
             MinimumLength += segment.Items.Length;
+            foreach (var item in segment.Items)
+            {
+                if (item.Kind == GlobItemKind.Literal)
+                {
+                    RequiredCharacters |= CharacterMask.Bit(item.CodePoint);
+                }
+            }
         }
     }
 
@@ -30,6 +37,9 @@ public sealed class FnmatchPattern
 
     /// <summary>The fewest UTF-16 units a matching name can have.</summary>
     public int MinimumLength { get; }
+
+    /// <summary>A <see cref="CharacterMask"/> of the literal characters every match contains (a cheap pre-filter).</summary>
+    internal ulong RequiredCharacters { get; }
 
     /// <summary>True when the pattern uses '*', '?' or '[' (SEMANTICS §4: such entries are wildcards).</summary>
     public static bool HasWildcardSyntax(string pattern) => pattern.IndexOfAny(s_wildcardChars) >= 0;

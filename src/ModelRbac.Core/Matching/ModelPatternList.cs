@@ -114,17 +114,21 @@ public sealed class ModelPatternList
         }
 
         Consider(_prefixes.FirstMatchIndex(model.AsSpan()), GrantSource.Wildcard, ref best, ref source);
-        foreach (var glob in _globs)
+        if (_globs.Length > 0)
         {
-            if (best >= 0 && glob.Key >= best)
+            var present = CharacterMask.Of(model.AsSpan());
+            foreach (var glob in _globs)
             {
-                break;
-            }
+                if (best >= 0 && glob.Key >= best)
+                {
+                    break;
+                }
 
-            if (glob.Value.IsMatch(model.AsSpan()))
-            {
-                Consider(glob.Key, GrantSource.Wildcard, ref best, ref source);
-                break;
+                if ((glob.Value.RequiredCharacters & ~present) == 0 && glob.Value.IsMatch(model.AsSpan()))
+                {
+                    Consider(glob.Key, GrantSource.Wildcard, ref best, ref source);
+                    break;
+                }
             }
         }
 

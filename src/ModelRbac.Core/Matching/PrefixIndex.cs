@@ -4,97 +4,118 @@ using System.Collections.Generic;
 namespace ModelRbac.Core.Matching;
 
 /// <summary>
-/// Patterns of the form <c>literal*</c>, answered together: a binary search finds the greatest literal ≤ the name,
-/// and every literal that is a prefix of the name lies on that literal's chain of shorter literals. O(log n + chain).
+/// Patterns of the form <c>literal*</c>, answered together by one walk down a character trie: every literal that
+/// starts the name ends on the walk's path. O(name length), no allocation. The trie is stored in flat arrays
+/// (edges of a node are contiguous and sorted) so a walk touches a few cache lines, not one object per step.
 /// </summary>
 internal sealed class PrefixIndex
 {
-    private readonly string[] _literals;
+    private readonly int[] _firstEdge;
+    private readonly int[] _edgeCount;
     private readonly int[] _firstIndex;
-    private readonly int[] _parent;
+    private readonly char[] _edgeChar;
+    private readonly int[] _edgeTarget;
+    private readonly int[] _rootAscii = new int[128];
 
     public PrefixIndex(IEnumerable<KeyValuePair<string, int>> literalsWithIndex)
     {
-        var best = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Build with maps, then number nodes breadth-first into the flat arrays.
+        var children = new List<SortedDictionary<char, int>> { new() };
+        var firstIndex = new List<int> { -1 };
         foreach (var pair in literalsWithIndex)
         {
-            if (!best.TryGetValue(pair.Key, out var index) || pair.Value < index)
+            var node = 0;
+            foreach (var c in pair.Key)
             {
-                best[pair.Key] = pair.Value;
+                if (!children[node].TryGetValue(c, out var next))
+                {
+                    next = children.Count;
+                    children.Add(new SortedDictionary<char, int>());
+                    firstIndex.Add(-1);
+                    children[node][c] = next;
+                }
+
+                node = next;
+            }
+
+            if (firstIndex[node] < 0 || pair.Value < firstIndex[node])
+            {
+                firstIndex[node] = pair.Value;
+            }
+
+            Count++;
+        }
+
+        var nodeCount = children.Count;
+        _firstEdge = new int[nodeCount];
+        _edgeCount = new int[nodeCount];
+        _firstIndex = firstIndex.ToArray();
+        _edgeChar = new char[nodeCount - 1];
+        _edgeTarget = new int[nodeCount - 1];
+        var edge = 0;
+        for (var node = 0; node < nodeCount; node++)
+        {
+            _firstEdge[node] = edge;
+            _edgeCount[node] = children[node].Count;
+            foreach (var pair in children[node])
+            {
+                _edgeChar[edge] = pair.Key;
+                _edgeTarget[edge] = pair.Value;
+                edge++;
             }
         }
 
-        _literals = new string[best.Count];
-        best.Keys.CopyTo(_literals, 0);
-        Array.Sort(_literals, StringComparer.Ordinal);
-        _firstIndex = new int[_literals.Length];
-        _parent = new int[_literals.Length];
-        var open = new List<int>();
-        for (var i = 0; i < _literals.Length; i++)
+        for (var c = 0; c < 128; c++)
         {
-            _firstIndex[i] = best[_literals[i]];
-
-            // In sorted order the literals that are prefixes of this one form a stack of still-open ancestors.
-            while (open.Count > 0 && !_literals[i].StartsWith(_literals[open[open.Count - 1]], StringComparison.Ordinal))
-            {
-                open.RemoveAt(open.Count - 1);
-            }
-
-            _parent[i] = open.Count > 0 ? open[open.Count - 1] : -1;
-            open.Add(i);
+            _rootAscii[c] = Child(0, (char)c);
         }
     }
 
-    public int Count => _literals.Length;
+    public int Count { get; }
 
     /// <summary>The smallest list index among literals that start <paramref name="name"/>, or -1.</summary>
     public int FirstMatchIndex(ReadOnlySpan<char> name)
     {
-        var lo = 0;
-        var hi = _literals.Length - 1;
-        var candidate = -1;
-        while (lo <= hi)
+        var best = _firstIndex[0];
+        var node = 0;
+        for (var i = 0; i < name.Length; i++)
         {
-            var mid = lo + ((hi - lo) >> 1);
-            if (_literals[mid].AsSpan().SequenceCompareTo(name) <= 0)
+            var c = name[i];
+            node = i == 0 && c < 128 ? _rootAscii[c] : Child(node, c);
+            if (node < 0)
             {
-                candidate = mid;
-                lo = mid + 1;
+                break;
             }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
 
-        if (candidate < 0)
-        {
-            return -1;
-        }
-
-        var common = CommonPrefixLength(_literals[candidate].AsSpan(), name);
-        var result = -1;
-        for (var node = candidate; node >= 0; node = _parent[node])
-        {
-            var length = _literals[node].Length;
-            if (length <= common && CodePoints.IsBoundary(name, length) && (result < 0 || _firstIndex[node] < result))
+            // A literal ending inside a surrogate pair cannot start the name in Python's code point terms.
+            var index = _firstIndex[node];
+            if (index >= 0 && (best < 0 || index < best) && CodePoints.IsBoundary(name, i + 1))
             {
-                result = _firstIndex[node];
+                best = index;
             }
         }
 
-        return result;
+        return best;
     }
 
-    private static int CommonPrefixLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    private int Child(int node, char c)
     {
-        var length = Math.Min(a.Length, b.Length);
-        var i = 0;
-        while (i < length && a[i] == b[i])
+        var start = _firstEdge[node];
+        var end = start + _edgeCount[node];
+        for (var edge = start; edge < end; edge++)
         {
-            i++;
+            var key = _edgeChar[edge];
+            if (key == c)
+            {
+                return _edgeTarget[edge];
+            }
+
+            if (key > c)
+            {
+                break;
+            }
         }
 
-        return i;
+        return -1;
     }
 }
