@@ -9,11 +9,12 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
 Import-Module $ModuleManifest
 $config = Import-RbacConfig -LiteralPath $ConfigPath
 
 Write-Host "Config: $ConfigPath"
-$config | Format-List | Out-Host
+$config | Format-List | Out-String -Width 160 | Out-Host
 
 Write-Host 'Model decisions (Corrected, with the Upstream verdict beside it):'
 $requests = @(
@@ -25,11 +26,11 @@ $requests = @(
 $decisions = foreach ($request in $requests) {
     Test-ModelAccess -Config $config -Role $request.Role -Model $request.Model -Detailed
 }
-$decisions | Format-Table -AutoSize | Out-Host
+$decisions | Format-Table -AutoSize | Out-String -Width 160 | Out-Host
 
 Write-Host "LiteLLM's answer today for the seed request:"
 (Test-ModelAccess -Config $config internal_user bedrock-claude-draft-rep-sonnet -Semantics Upstream -Detailed).Message | Out-Host
 
 Write-Host ''
 Write-Host 'Deployed models per role (Corrected):'
-Expand-RolePermission -Config $config | Format-Table -AutoSize | Out-Host
+Expand-RolePermission -Config $config | Format-Table -AutoSize | Out-String -Width 160 | Out-Host

@@ -55,7 +55,7 @@ public sealed class ExpandRolePermissionCommand : ConfigCmdlet
 
                 foreach (var dead in RolePermissionExpander.FindDeadEntries(configuration, valid, semantics))
                 {
-                    WriteWarning($"{dead.Location.Describe()}: {dead.YamlPath} '{dead.Pattern}' ({dead.Role}) matches no deployed model under {Semantics}.");
+                    WriteWarning($"{dead.Location.Describe()}: models[{dead.PatternIndex}] '{dead.Pattern}' of role {dead.Role} matches no deployed model under {Semantics}.");
                 }
             }
             catch (RbacException ex)
