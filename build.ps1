@@ -70,6 +70,12 @@ function Invoke-Build {
     # Windows PowerShell 5.1: no load contexts; dependencies sit beside the cmdlet assembly (built, not run-tested here).
     $desktop = Get-ChildItem (Join-Path $publish 'net472') -Filter *.dll | Where-Object Name -NotLike 'System.Management.Automation*' | ForEach-Object Name
     Copy-Exact (Join-Path $publish 'net472') (Join-Path $moduleDir 'bin/net472') $desktop
+
+    # MAML help from the XML doc comments, with each example run for its real output (fresh pwsh: the DLL locks).
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'src/help/New-MamlHelp.ps1') `
+        -ModuleManifest (Join-Path $moduleDir 'ModelRbac.psd1') -DocumentationXml (Join-Path $publish 'net8.0/ModelRbac.PowerShell.xml') `
+        -OutputPath (Join-Path $moduleDir 'en-US/ModelRbac.PowerShell.dll-Help.xml') -RepositoryRoot $root
+    if ($LASTEXITCODE -ne 0) { throw 'Help generation failed' }
     Write-Host "Built module: $moduleDir"
 }
 

@@ -12,12 +12,14 @@ namespace ModelRbac.PowerShell.Commands;
 /// <para type="description">Import-RbacConfig parses a LiteLLM config the way the proxy does (PyYAML types, os.environ/ values) and keeps what ModelRbac reads: general_settings.litellm_jwtauth, general_settings.role_permissions and the model_list deployments. Every other section is accepted and ignored. Errors name the file, the YAML path and the line; a litellm_jwtauth key LiteLLM does not declare is a warning naming the closest known key.</para>
 /// </summary>
 /// <example>
-/// <code>$config = Import-RbacConfig ./examples/seed-repro.yaml</code>
+/// <code>$config = Import-RbacConfig ./examples/seed-repro.yaml
+/// $config</code>
 /// <para>Loads the example config and keeps it for Test-ModelAccess and Expand-RolePermission.</para>
 /// </example>
 /// <example>
-/// <code>Import-RbacConfig -Yaml $yamlText -Environment @{ RBAC_MODELS_ROLE = 'internal_user' }</code>
-/// <para>Loads config text, resolving os.environ/ references from the given values first.</para>
+/// <code>$yaml = "general_settings:`n  litellm_jwtauth: {enforce_rbac: true}`n  role_permissions:`n    - role: team`n      models: [os.environ/TEAM_MODELS]`n"
+/// (Import-RbacConfig -Yaml $yaml -Environment @{ TEAM_MODELS = 'gpt-4o-*' }).Roles</code>
+/// <para>Loads config text, resolving the os.environ/ reference from -Environment before the process environment.</para>
 /// </example>
 [Cmdlet(VerbsData.Import, "RbacConfig", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(RbacConfig))]
