@@ -13,7 +13,8 @@ namespace ModelRbac.Core.Tokens;
 /// </summary>
 public static class TokenValidator
 {
-    private static readonly JsonWebTokenHandler s_handler = new() { MapInboundClaims = false };
+    // The size limit is TokenValidationOptions.MaxTokenLength, checked before decoding; IdentityModel's own must not differ.
+    private static readonly JsonWebTokenHandler s_handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = int.MaxValue };
 
     /// <summary>Validates <paramref name="token"/>; <paramref name="keys"/> may be null only when skipping signatures.</summary>
     /// <exception cref="RbacException">One of the Token* ids, JwksUnavailable or ClaimsInvalid.</exception>
@@ -57,8 +58,9 @@ public static class TokenValidator
 
         var parameters = new TokenValidationParameters
         {
+            // The one key LiteLLM's rule chose; "try all" lets IdentityModel use it even when kids differ or are absent.
             IssuerSigningKey = chosen.Key,
-            TryAllIssuerSigningKeys = false,
+            TryAllIssuerSigningKeys = true,
             ValidAlgorithms = TokenAlgorithms.Allowed,
             RequireSignedTokens = true,
             // Lifetime, issuer and audience follow PyJWT's rules in RegisteredClaimChecks.
@@ -90,7 +92,9 @@ public static class TokenValidator
     private static RbacException Map(Exception? failure, CompactJws jws) => failure switch
     {
         SecurityTokenInvalidAlgorithmException => TokenErrors.Create(ErrorIds.TokenAlgorithmNotAllowed, $"The algorithm '{jws.Algorithm}' is not allowed.", jws.Label),
-        SecurityTokenMalformedException or ArgumentException => TokenErrors.Malformed("IdentityModel could not read it.", jws.Label),
+        // The compact form already decoded, so what IdentityModel cannot read is a registered claim of the wrong type.
+        SecurityTokenMalformedException or ArgumentException => TokenErrors.Create(ErrorIds.ClaimsInvalid,
+            "A registered claim cannot be read (exp, nbf and iat must be numbers).", jws.Label),
         _ => TokenErrors.Create(ErrorIds.TokenSignatureInvalid, "The signature does not verify with the matching key.", jws.Label),
     };
 }
