@@ -93,8 +93,9 @@ public static class TokenValidator
     {
         SecurityTokenInvalidAlgorithmException => TokenErrors.Create(ErrorIds.TokenAlgorithmNotAllowed, $"The algorithm '{jws.Algorithm}' is not allowed.", jws.Label),
         // The compact form already decoded, so what IdentityModel cannot read is a registered claim of the wrong type.
-        SecurityTokenMalformedException or ArgumentException => TokenErrors.Create(ErrorIds.ClaimsInvalid,
+        SecurityTokenMalformedException => TokenErrors.Create(ErrorIds.ClaimsInvalid,
             "A registered claim cannot be read (exp, nbf and iat must be numbers).", jws.Label),
+        // Everything else (bad signature, a key IdentityModel refuses, such as RSA under 2048 bits) fails closed here.
         _ => TokenErrors.Create(ErrorIds.TokenSignatureInvalid, "The signature does not verify with the matching key.", jws.Label),
     };
 }
