@@ -66,7 +66,7 @@ Describe 'Get-JwtRbacRole: proxy_admin in resource_access.litellm.roles (seed co
     }
 
     It 'formats as a table with the role columns' {
-        $text = Get-JwtRbacRole -Claims $keycloakClaims -Config $config | Format-Table | Out-String
+        $text = Get-JwtRbacRole -Claims $keycloakClaims -Config $config | Format-Table | Out-String -Width 300
         $text | Should -Match 'RbacRole\s+ResolvedBy\s+UpstreamRbacRole\s+UpstreamResolvedBy\s+UserId\s+TeamId\s+Roles\s+SignatureValidated'
     }
 }

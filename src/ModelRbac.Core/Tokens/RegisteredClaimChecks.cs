@@ -12,6 +12,18 @@ namespace ModelRbac.Core.Tokens;
 /// </summary>
 internal static class RegisteredClaimChecks
 {
+    /// <summary>
+    /// exp, nbf and iat must be numbers. Checked before the signature because IdentityModel cannot even read a token
+    /// whose registered claims have other types; PyJWT would refuse it too (after its signature check).
+    /// </summary>
+    public static void CheckTypes(JwtClaims claims, string? label)
+    {
+        foreach (var name in new[] { "iat", "nbf", "exp" })
+        {
+            Seconds(claims.Root, name, label);
+        }
+    }
+
     public static void Check(JwtClaims claims, TokenValidationOptions options, string? label)
     {
         var root = claims.Root;

@@ -23,6 +23,7 @@ public static class TokenValidator
         var jws = CompactJws.Decode(token, options.MaxTokenLength);
         if (!options.SkipSignatureValidation)
         {
+            RegisteredClaimChecks.CheckTypes(jws.Claims, jws.Label);
             VerifySignature(token, jws, keys ?? throw new ArgumentNullException(nameof(keys)));
         }
 
@@ -92,9 +93,9 @@ public static class TokenValidator
     private static RbacException Map(Exception? failure, CompactJws jws) => failure switch
     {
         SecurityTokenInvalidAlgorithmException => TokenErrors.Create(ErrorIds.TokenAlgorithmNotAllowed, $"The algorithm '{jws.Algorithm}' is not allowed.", jws.Label),
-        // The compact form already decoded, so what IdentityModel cannot read is a registered claim of the wrong type.
-        SecurityTokenMalformedException => TokenErrors.Create(ErrorIds.ClaimsInvalid,
-            "A registered claim cannot be read (exp, nbf and iat must be numbers).", jws.Label),
+        // The compact form and the registered claims' types were checked already; what IdentityModel still cannot read
+        // is a claim it interprets more strictly than PyJWT.
+        SecurityTokenMalformedException => TokenErrors.Create(ErrorIds.ClaimsInvalid, "IdentityModel cannot read the token's claims.", jws.Label),
         // Everything else (bad signature, a key IdentityModel refuses, such as RSA under 2048 bits) fails closed here.
         _ => TokenErrors.Create(ErrorIds.TokenSignatureInvalid, "The signature does not verify with the matching key.", jws.Label),
     };
