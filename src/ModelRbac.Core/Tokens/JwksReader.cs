@@ -70,15 +70,31 @@ public static class JwksReader
             case "RSA":
                 key.N = Member(jwk, "n");
                 key.E = Member(jwk, "e");
-                return new VerificationKey(kid, key.N is null || key.E is null ? null : key, kty);
+                return new VerificationKey(kid, key.N is null || key.E is null ? null : Usable(key), kty);
             case "EC":
                 key.Crv = Member(jwk, "crv");
                 key.X = Member(jwk, "x");
                 key.Y = Member(jwk, "y");
-                return new VerificationKey(kid, key.Crv is null || key.X is null || key.Y is null ? null : key, kty);
+                return new VerificationKey(kid, key.Crv is null || key.X is null || key.Y is null ? null : Usable(key), kty);
             default:
                 // Kept so it still counts for LiteLLM's one-key rule, but it can verify nothing.
                 return new VerificationKey(kid, null, kty);
+        }
+    }
+
+    /// <summary>
+    /// Converts once, at load, to an RSA/ECDsa key so each validation reuses IdentityModel's cached signature
+    /// provider for it; a JWK IdentityModel cannot convert (bad curve, bad base64) can verify nothing.
+    /// </summary>
+    internal static SecurityKey? Usable(JsonWebKey key)
+    {
+        try
+        {
+            return JsonWebKeyConverter.TryConvertToSecurityKey(key, out var converted) ? converted : null;
+        }
+        catch (System.Exception ex) when (ex is System.ArgumentException or System.FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            return null;
         }
     }
 

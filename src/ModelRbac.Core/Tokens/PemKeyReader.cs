@@ -28,7 +28,7 @@ public static class PemKeyReader
                 "CERTIFICATE" => FromCertificate(der, source),
                 _ => throw JwksReader.Unavailable(source, $"a PEM '{label}' block is not a public key or certificate"),
             };
-            return new KeySet(new[] { new VerificationKey(null, key, key.Kty) }, source, isPem: true);
+            return new KeySet(new[] { new VerificationKey(null, JwksReader.Usable(key) ?? throw JwksReader.Unavailable(source, "the key cannot be used"), key.Kty) }, source, isPem: true);
         }
         catch (AsnContentException ex)
         {
