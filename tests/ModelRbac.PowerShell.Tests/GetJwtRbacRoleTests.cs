@@ -145,7 +145,8 @@ public sealed class GetJwtRbacRoleTests : IDisposable
     [Fact]
     public void AnUpstreamFailureIsReportedBesideTheCorrectedRole()
     {
-        var (output, _, _) = _host.Run("Get-JwtRbacRole -Claims '{\"preferred_username\":\"bob\",\"scope\":null}' -Config $seed", Vars());
+        var (output, _, warnings) = _host.Run("Get-JwtRbacRole -Claims '{\"preferred_username\":\"bob\",\"scope\":null}' -Config $seed", Vars());
+        Assert.Equal("LiteLLM today rejects this token with 401: Authentication Error, Unmapped scope type - <class 'NoneType'>. Supported types - list, str.", Assert.Single(warnings));
         var identity = (JwtRbacIdentity)Assert.Single(output).BaseObject;
         Assert.Equal((ResolvedBy.Error, (string?)null), (identity.UpstreamResolvedBy, identity.UpstreamRbacRole));
         Assert.Equal("Unmapped scope type - <class 'NoneType'>. Supported types - list, str.", identity.UpstreamError);

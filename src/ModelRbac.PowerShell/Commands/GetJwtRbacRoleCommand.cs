@@ -189,7 +189,14 @@ public sealed class GetJwtRbacRoleCommand : ConfigCmdlet
     {
         try
         {
-            WriteObject(new JwtRbacIdentity(resolve()));
+            var identity = resolve();
+            if (identity.Upstream.ResolvedBy == Core.Identity.ResolvedBy.Error)
+            {
+                // A null role in the pipeline reads as "allowed" where enforce_rbac is off; LiteLLM would answer 401.
+                WriteWarning("LiteLLM today rejects this token with 401: Authentication Error, " + identity.Upstream.Error);
+            }
+
+            WriteObject(new JwtRbacIdentity(identity));
         }
         catch (RbacException ex)
         {
