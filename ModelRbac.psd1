@@ -15,6 +15,7 @@
         'Import-RbacConfig'
         'Test-ModelAccess'
         'Expand-RolePermission'
+        'Get-JwtRbacRole'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -64,7 +64,11 @@ function Invoke-Build {
     Copy-Item -Recurse (Join-Path $root 'module/en-US') $moduleDir
 
     # pwsh: the cmdlet assembly alone in bin/net8.0; the core and its dependencies in dependencies/ (private load context).
-    $dependencies = @('ModelRbac.Core.dll', 'YamlDotNet.dll')
+    # IdentityModel and what it needs on net8.0; System.Formats.Asn1 10.x is newer than net8.0's, so it ships too.
+    $dependencies = @('ModelRbac.Core.dll', 'YamlDotNet.dll',
+        'Microsoft.IdentityModel.JsonWebTokens.dll', 'Microsoft.IdentityModel.Tokens.dll', 'Microsoft.IdentityModel.Logging.dll',
+        'Microsoft.IdentityModel.Abstractions.dll', 'Microsoft.Bcl.Cryptography.dll', 'System.Formats.Asn1.dll',
+        'Microsoft.Extensions.Logging.Abstractions.dll', 'Microsoft.Extensions.DependencyInjection.Abstractions.dll')
     Copy-Exact (Join-Path $publish 'net8.0') (Join-Path $moduleDir 'bin/net8.0') @('ModelRbac.PowerShell.dll')
     Copy-Exact (Join-Path $publish 'net8.0') (Join-Path $moduleDir 'bin/net8.0/dependencies') $dependencies
     # Windows PowerShell 5.1: no load contexts; dependencies sit beside the cmdlet assembly (built, not run-tested here).
@@ -95,6 +99,8 @@ function Read-TrxCounts {
 
 function Invoke-Test {
     Invoke-Build
+    # The JWT tests sign tokens with jose and serve keys from oidc-provider (tests/node, versions in package-lock.json).
+    Invoke-Native npm @('ci', '--prefix', (Join-Path $root 'tests/node'), '--no-audit', '--no-fund', '--loglevel', 'error')
     $results = Join-Path $out 'TestResults'
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
     New-Item -ItemType Directory -Force -Path $results | Out-Null

@@ -5,7 +5,7 @@ BeforeAll {
 
 Describe 'ModelRbac module' {
     It 'exports exactly the manifest''s cmdlets' {
-        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Expand-RolePermission', 'Import-RbacConfig', 'Test-ModelAccess')
+        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Expand-RolePermission', 'Get-JwtRbacRole', 'Import-RbacConfig', 'Test-ModelAccess')
     }
 
     It 'stamps the manifest version into the cmdlet assembly' {
@@ -16,6 +16,7 @@ Describe 'ModelRbac module' {
     It 'declares output types' {
         (Get-Command Test-ModelAccess).OutputType.Name | Should -Contain 'ModelRbac.ModelAccessDecision'
         (Get-Command Import-RbacConfig).OutputType.Name | Should -Contain 'ModelRbac.RbacConfig'
+        (Get-Command Get-JwtRbacRole).OutputType.Name | Should -Contain 'ModelRbac.JwtRbacIdentity'
     }
 
     It 'loads ModelRbac.Core and YamlDotNet in its private load context' {
@@ -24,6 +25,23 @@ Describe 'ModelRbac module' {
         $yaml = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'YamlDotNet' }
         [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name | Should -Be 'ModelRbac'
         [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(@($yaml)[0]).Name | Should -Be 'ModelRbac'
+    }
+
+    It 'loads IdentityModel in its private load context' {
+        # -SkipSignatureValidation with a JWKS-free token still goes through the validator, which touches IdentityModel
+        # types; a signed check forces JsonWebTokenHandler itself.
+        $config = Import-RbacConfig -Yaml "general_settings:`n  litellm_jwtauth:`n    user_id_jwt_field: sub`n"
+        $jwks = Join-Path $TestDrive 'jwks.json'
+        '{"keys":[{"kty":"RSA","kid":"k","n":"wRoNvR6-APo6gUsv-y2fgCS4kgZWUAttcvGrq2QixEsLjCMWI6GBHPAdMXJwM00XlpHFQAbhK526blolF37_okdryhC_NbmXrAENRBUnfCs0jo7IePHpItMEptAfCiHmkIEbXBrsvaNqWdsWvQaDF-sbySlSRJ_lce8dYAK44tojFRr-MdnnMhVjKjtGhhOBqgh3EMH0j8yUcDkyqG1gHTP9lpiM0sljoWZGC6XMoFPeHdkrhfbfH6VX5_a89USfMdPFAqlQlsRUx3ogPgsDeENWsLwtibGbXHX9p3br6WtWtakoypXfydIkUMW7knGPPYobuiJDYr-7Ud8BJfG1AQ","e":"AQAB"}]}' | Set-Content -LiteralPath $jwks
+        $header = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('{"alg":"RS256","kid":"k"}')).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+        $payload = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('{"sub":"u"}')).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+        { Get-JwtRbacRole -Token "$header.$payload.AAAA" -Config $config -JwksPath $jwks -ErrorAction Stop } |
+            Should -Throw -ErrorId 'TokenSignatureInvalid,ModelRbac.PowerShell.Commands.GetJwtRbacRoleCommand'
+        foreach ($name in 'Microsoft.IdentityModel.Tokens', 'Microsoft.IdentityModel.JsonWebTokens') {
+            $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq $name }
+            @($assembly).Count | Should -BeGreaterThan 0
+            @($assembly | ForEach-Object { [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }) | Should -Contain 'ModelRbac'
+        }
     }
 
     It 'ships about_ModelRbac help' {
