@@ -39,6 +39,16 @@ function Get-Doc {
     return $member
 }
 
+function Format-ExampleCode {
+    # XML doc lines keep the source's indentation; re-indent only pipeline continuations.
+    param([string] $Text)
+    $lines = @($Text.Trim() -split "`r?`n" | ForEach-Object { $_.Trim() })
+    for ($i = 1; $i -lt $lines.Count; $i++) {
+        if ($lines[$i - 1].EndsWith('|')) { $lines[$i] = '    ' + $lines[$i] }
+    }
+    return $lines -join "`n"
+}
+
 function Invoke-Example {
     param([string] $Code, [string] $Where)
     Push-Location $RepositoryRoot
@@ -144,7 +154,7 @@ foreach ($cmdlet in Get-Command -Module $module.Name -CommandType Cmdlet | Sort-
     $number = 0
     foreach ($example in $examples) {
         $number++
-        $code = $example.code.Trim()
+        $code = Format-ExampleCode $example.code
         $output = Invoke-Example $code "$($cmdlet.Name) example $number"
         $writer.WriteStartElement('example', $command)
         $writer.WriteElementString('title', $maml, "-------------------------- Example $number --------------------------")

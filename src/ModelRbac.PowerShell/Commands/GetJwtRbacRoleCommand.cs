@@ -12,12 +12,14 @@ namespace ModelRbac.PowerShell.Commands;
 /// <para type="description">Get-JwtRbacRole validates a captured bearer token offline the way LiteLLM does (RS/PS/ES 256/384/512 only, LiteLLM's kid-based key choice, aud and iss when given, exp/nbf with -ClockSkew) against keys from a JWKS file (-JwksPath), a JWKS or OpenID discovery URL (-JwksUri, cached for the config's public_key_ttl) or a PEM public key or certificate (-PublicKeyPath). It then reads the claims through the config's litellm_jwtauth fields and resolves the RBAC role. Under Corrected (the default) explicit configuration wins: admin scope, then role_mappings (highest privilege), then the user_allowed_roles gate, then a team claim, the user id and team_id_default. Upstream reproduces LiteLLM today, where any user id makes an internal_user before roles are looked at. Both answers are on the output, and RbacRole binds to Test-ModelAccess -Role. -SkipSignatureValidation decodes without a key (any algorithm, with a warning); -Claims takes a decoded payload. The token never appears in output, errors, warnings or verbose text: failures name its kid, sub and jti at most.</para>
 /// </summary>
 /// <example>
-/// <code>Get-JwtRbacRole -Token $jwt -Config ./examples/seed-repro.yaml -JwksUri https://idp.example/realms/main/.well-known/openid-configuration -Audience litellm</code>
-/// <para>Validates the token against the IdP's keys and shows RbacRole proxy_admin (AllowedUserRole) next to LiteLLM's internal_user (UserId).</para>
+/// <code>Get-JwtRbacRole -Token (Get-Content ./examples/alice.jwt -Raw) -Config ./examples/seed-repro.yaml -JwksPath ./examples/example-jwks.json -Audience litellm |
+///     Format-List RbacRole, ResolvedBy, UpstreamRbacRole, UpstreamResolvedBy, UserId, Roles, SignatureValidated</code>
+/// <para>Validates a captured token against the IdP's keys: Corrected gives proxy_admin (the allowed role in resource_access.litellm.roles), LiteLLM today gives internal_user because preferred_username is present.</para>
 /// </example>
 /// <example>
-/// <code>Get-JwtRbacRole -Token $jwt -Config $config -JwksPath ./jwks.json | Test-ModelAccess -Config $config -Model gpt-4o -Detailed</code>
-/// <para>Decides the model gate with the token's role; a token with no role is denied with LiteLLM's "Unmatched token passed in" message when enforce_rbac is on.</para>
+/// <code>$claims = @{ preferred_username = 'bob'; resource_access = @{ litellm = @{ roles = @('internal_user') } } }
+/// Get-JwtRbacRole -Claims $claims -Config $config | Test-ModelAccess -Config $config -Model bedrock-claude-haiku, gpt-4o</code>
+/// <para>Decides the model gate with the role of a decoded payload: bob may call bedrock-claude-haiku, not gpt-4o.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "JwtRbacRole", DefaultParameterSetName = JwksPathSet)]
 [OutputType(typeof(JwtRbacIdentity))]
