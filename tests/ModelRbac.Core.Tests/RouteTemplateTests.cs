@@ -46,6 +46,14 @@ public sealed class RouteTemplateTests
     // Adjacent parameters still need one character each.
     [InlineData("/a/{x}{y}", "/a/b", false)]
     [InlineData("/a/{x}{y}", "/a/bc", true)]
+    // A segment followed by a closing suffix: the segment still cannot be empty or span a '/'.
+    [InlineData("/a/{x}.json", "/a/b.json", true)]
+    [InlineData("/a/{x}.json", "/a/.json", false)]
+    [InlineData("/a/{x}.json", "/a/b/c.json", false)]
+    [InlineData("/a/{x}.json", "/a/b.json.json", true)]
+    // A path parameter between literals backtracks.
+    [InlineData("/a/{p:path}/end/{x}", "/a/b/end/c/end/d", true)]
+    [InlineData("/a/{p:path}/end/{x}", "/a/b/end/c/d", false)]
     public void Matches(string template, string path, bool expected)
     {
         Assert.Equal(expected, RouteTemplate.Parse(template).Matches(path.AsSpan()));

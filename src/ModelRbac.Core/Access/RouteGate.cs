@@ -16,7 +16,7 @@ public static class RouteGate
         role = RoleArgument.Normalize(role);
         route = string.IsNullOrEmpty(route) ? null : route;
         var upstream = DecideOne(config, role, route, Semantics.Upstream);
-        var corrected = DecideOne(config, role, route, Semantics.Corrected);
+        var corrected = AgreesAcrossSemantics(config, role) ? upstream : DecideOne(config, role, route, Semantics.Corrected);
         var chosen = semantics == Semantics.Upstream ? upstream : corrected;
         return new RouteDecision(
             role,
@@ -46,6 +46,10 @@ public static class RouteGate
         var query = route.IndexOf('?');
         return query < 0 ? route : route.Substring(0, query);
     }
+
+    // Most lists read the same under both semantics; one search then serves both (the gate's hot path).
+    private static bool AgreesAcrossSemantics(RbacConfiguration config, string? role) =>
+        role is not null && config.JwtAuth.EnforceRbac && config.FindRoleEntry(role)?.CompiledRoutes is { SemanticsAgree: true };
 
     private static Verdict DecideOne(RbacConfiguration config, string? role, string? route, Semantics semantics, bool withMessage = true)
     {

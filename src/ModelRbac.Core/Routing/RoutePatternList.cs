@@ -21,11 +21,15 @@ public sealed class RoutePatternList
         for (var i = 0; i < routes.Count; i++)
         {
             _entries[i] = RouteEntry.Compile(routes[i]);
+            SemanticsAgree &= _entries[i].Kind(Semantics.Upstream) == _entries[i].Kind(Semantics.Corrected);
         }
     }
 
     /// <summary>The list as written.</summary>
     public IReadOnlyList<string> Routes { get; }
+
+    /// <summary>True when no entry reads differently under Corrected (no <c>*</c> alone, no placeholder literal), so one search answers both.</summary>
+    public bool SemanticsAgree { get; } = true;
 
     /// <summary>The route group entry <paramref name="index"/> names, or null when it is not a group name.</summary>
     public RouteGroup? GroupAt(int index) => _entries[index].Group;

@@ -26,6 +26,9 @@ public sealed class RouteTemplate
     /// <summary>True when the template has no leading '/' (a starlette host pattern): it matches no path.</summary>
     public bool IsHost { get; }
 
+    /// <summary>The literal text before the first parameter (the whole text when there is none).</summary>
+    public string LeadingLiteral => _tokens[0].Kind == TokenKind.Literal ? _tokens[0].Text : string.Empty;
+
     /// <summary>True when the template has at least one <c>{name}</c> or <c>{name:path}</c> parameter.</summary>
     public bool HasParameters => _tokens.Length != 1 || _tokens[0].Kind != TokenKind.Literal;
 
@@ -117,6 +120,14 @@ public sealed class RouteTemplate
                     return longest > 0 && longest == rest.Length;
                 }
 
+                if (tokenIndex + 2 == _tokens.Length && _tokens[tokenIndex + 1].Kind == TokenKind.Literal)
+                {
+                    // "{id}suffix" at the end: the suffix closes the route, and what precedes it is one segment.
+                    var suffix = _tokens[tokenIndex + 1].Text.AsSpan();
+                    var length = rest.Length - suffix.Length;
+                    return length >= 1 && length <= longest && rest.EndsWith(suffix, StringComparison.Ordinal);
+                }
+
                 for (var length = longest; length >= 1; length--)
                 {
                     if (MatchFrom(tokenIndex + 1, rest.Slice(length)))
@@ -130,6 +141,12 @@ public sealed class RouteTemplate
                 if (last)
                 {
                     return true;
+                }
+
+                if (tokenIndex + 2 == _tokens.Length && _tokens[tokenIndex + 1].Kind == TokenKind.Literal)
+                {
+                    // "{p:path}:suffix" at the end (the google routes): only the suffix needs checking.
+                    return rest.EndsWith(_tokens[tokenIndex + 1].Text.AsSpan(), StringComparison.Ordinal);
                 }
 
                 for (var length = rest.Length; length >= 0; length--)

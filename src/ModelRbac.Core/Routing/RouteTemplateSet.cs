@@ -5,13 +5,13 @@ namespace ModelRbac.Core.Routing;
 
 /// <summary>
 /// An ordered list of route templates indexed for matching: templates without parameters in a hash map
-/// (template → first index), parameterised ones kept in list order and tried only while they come before the
-/// literal hit. The answer is the first template in list order that matches, as a linear scan would give.
+/// (template → first index), parameterised ones in a <see cref="ParameterisedTemplateIndex"/> by leading literal and
+/// tried only while they come before the literal hit. The answer is the first template in list order that matches, as a linear scan would give.
 /// </summary>
 public sealed class RouteTemplateSet
 {
     private readonly Dictionary<string, int> _literalFirstIndex = new(StringComparer.Ordinal);
-    private readonly KeyValuePair<int, RouteTemplate>[] _parameterised;
+    private readonly ParameterisedTemplateIndex _parameterised;
 
     /// <summary>Indexes <paramref name="templates"/> (already parsed) in their order.</summary>
     public RouteTemplateSet(IReadOnlyList<RouteTemplate> templates)
@@ -37,7 +37,7 @@ public sealed class RouteTemplateSet
             }
         }
 
-        _parameterised = parameterised.ToArray();
+        _parameterised = new ParameterisedTemplateIndex(parameterised);
     }
 
     /// <summary>The templates, in list order.</summary>
@@ -47,20 +47,7 @@ public sealed class RouteTemplateSet
     public int FirstMatch(string path)
     {
         var best = _literalFirstIndex.TryGetValue(path, out var literal) ? literal : int.MaxValue;
-        var span = path.AsSpan();
-        foreach (var candidate in _parameterised)
-        {
-            if (candidate.Key >= best)
-            {
-                break;
-            }
-
-            if (candidate.Value.Matches(span))
-            {
-                return candidate.Key;
-            }
-        }
-
+        best = _parameterised.FirstMatchBefore(path, best);
         return best == int.MaxValue ? -1 : best;
     }
 }
