@@ -64,6 +64,37 @@ public sealed class RouteGroupCatalogTests
     }
 
     [Fact]
+    public void TheIndexAnswersAsALinearScanForEverySampleRouteOfEveryGroup()
+    {
+        var samples = new List<string> { "/", "/v1", "/v1/", "/unknown/path", "/v1beta/models/a/b:countTokens" };
+        foreach (var group in RouteGroupCatalog.Groups.Values)
+        {
+            foreach (var template in group.Templates)
+            {
+                var text = System.Text.RegularExpressions.Regex.Replace(template.Text, "\\{[a-zA-Z_][a-zA-Z0-9_]*:path\\}", "p/q");
+                text = System.Text.RegularExpressions.Regex.Replace(text, "\\{[a-zA-Z_][a-zA-Z0-9_]*\\}", "seg");
+                samples.Add(text);
+                samples.Add(text + "/");
+                samples.Add(text + "/x");
+            }
+        }
+
+        foreach (var group in RouteGroupCatalog.Groups.Values)
+        {
+            foreach (var path in samples)
+            {
+                var expected = -1;
+                for (var i = 0; i < group.Templates.Count && expected < 0; i++)
+                {
+                    expected = group.Templates[i].Matches(path.AsSpan()) ? i : -1;
+                }
+
+                Assert.True(expected == group.Set.FirstMatch(path), group.Name + " " + path);
+            }
+        }
+    }
+
+    [Fact]
     public void ACycleOrAnUnknownIncludeFailsTheLoad()
     {
         const string cycle = "{\"source\":{\"commit\":\"x\"},\"groups\":{\"a\":{\"templates\":[\"/a\"],\"includes\":[\"b\"]},\"b\":{\"includes\":[\"a\"]}}}";
