@@ -105,7 +105,9 @@ public sealed class RouteGateTests
         var noRoute = RouteGate.Decide(restricted, "team", null, Semantics.Upstream);
         Assert.True(noRoute.Allowed);
         Assert.Null(noRoute.Route);
-        Assert.True(RouteGate.IsAllowed(restricted, "team", string.Empty, Semantics.Corrected));
+        // An empty path is not "no route": nothing grants it, so it fails closed.
+        Assert.False(RouteGate.IsAllowed(restricted, "team", string.Empty, Semantics.Corrected));
+        Assert.False(RouteGate.IsAllowed(Config("team", "[\"/*\"]"), "team", string.Empty, Semantics.Corrected));
     }
 
     [Fact]

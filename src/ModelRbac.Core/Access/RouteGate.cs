@@ -8,13 +8,13 @@ public static class RouteGate
 {
     /// <summary>
     /// Decides whether <paramref name="role"/> (null or empty: the token has no role) may call <paramref name="route"/>
-    /// (a request path without its query string; null or empty: no route, which LiteLLM allows).
+    /// (a request path without its query string; null: no route, which LiteLLM allows). An empty path is not
+    /// "no route": it is matched like any other (and granted by nothing but a literal "" entry), so it fails closed.
     /// </summary>
     /// <exception cref="RbacException">RoleInvalid for a name outside the RBAC roles; ConfigEnvironmentMissing.</exception>
     public static RouteDecision Decide(RbacConfiguration config, string? role, string? route, Semantics semantics)
     {
         role = RoleArgument.Normalize(role);
-        route = string.IsNullOrEmpty(route) ? null : route;
         var upstream = DecideOne(config, role, route, Semantics.Upstream);
         var corrected = AgreesAcrossSemantics(config, role) ? upstream : DecideOne(config, role, route, Semantics.Corrected);
         var chosen = semantics == Semantics.Upstream ? upstream : corrected;
@@ -36,7 +36,6 @@ public static class RouteGate
     public static bool IsAllowed(RbacConfiguration config, string? role, string? route, Semantics semantics)
     {
         role = RoleArgument.Normalize(role);
-        route = string.IsNullOrEmpty(route) ? null : route;
         return DecideOne(config, role, route, semantics, withMessage: false).Allowed;
     }
 
