@@ -15,6 +15,8 @@
         'Import-RbacConfig'
         'Test-ModelAccess'
         'Expand-RolePermission'
+        'Test-RouteAccess'
+        'Expand-RoleRoute'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

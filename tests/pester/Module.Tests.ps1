@@ -5,7 +5,7 @@ BeforeAll {
 
 Describe 'ModelRbac module' {
     It 'exports exactly the manifest''s cmdlets' {
-        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Expand-RolePermission', 'Import-RbacConfig', 'Test-ModelAccess')
+        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Expand-RolePermission', 'Expand-RoleRoute', 'Import-RbacConfig', 'Test-ModelAccess', 'Test-RouteAccess')
     }
 
     It 'stamps the manifest version into the cmdlet assembly' {
@@ -16,6 +16,8 @@ Describe 'ModelRbac module' {
     It 'declares output types' {
         (Get-Command Test-ModelAccess).OutputType.Name | Should -Contain 'ModelRbac.ModelAccessDecision'
         (Get-Command Import-RbacConfig).OutputType.Name | Should -Contain 'ModelRbac.RbacConfig'
+        (Get-Command Test-RouteAccess).OutputType.Name | Should -Contain 'ModelRbac.RouteAccessDecision'
+        (Get-Command Expand-RoleRoute).OutputType.Name | Should -Contain 'ModelRbac.RoleRouteGrant'
     }
 
     It 'loads ModelRbac.Core and YamlDotNet in its private load context' {
