@@ -177,4 +177,21 @@ public sealed class RouteGateTests
         Assert.Null(unrestricted.Entry);
         Assert.Empty(RoleRouteExpander.Expand(Config("team", "[]"), "team", Semantics.Corrected));
     }
+
+    [Fact]
+    public void DeadEntriesAreFoundWithTheirReason()
+    {
+        var config = Config("team", "[openai_routes, OpenAI_Routes, openai_route_names, \"/v1/threads/{thread_id}\", \"*\", \"/v1*\", \"/model-host/*\", /v1/models, \"/key/{id:int}\", nonsense_thing_here]");
+        var upstream = DeadRouteFinder.Find(config, "team", Semantics.Upstream);
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 8, 9 }, System.Linq.Enumerable.Select(upstream, d => d.RouteIndex));
+        Assert.Contains("did you mean 'openai_routes'", upstream[0].Reason);
+        Assert.Contains("host patterns", upstream[1].Reason);
+        Assert.Contains("compares as text", upstream[2].Reason);
+        Assert.Equal("general_settings.role_permissions[0].routes[1]", upstream[0].YamlPath);
+        Assert.DoesNotContain("did you mean", upstream[6].Reason);
+
+        var corrected = DeadRouteFinder.Find(config, "team", Semantics.Corrected);
+        Assert.Equal(new[] { 1, 2, 5, 8, 9 }, System.Linq.Enumerable.Select(corrected, d => d.RouteIndex));
+        Assert.Empty(DeadRouteFinder.Find(config, "internal_user", Semantics.Upstream));
+    }
 }

@@ -112,8 +112,9 @@ public sealed class RouteCmdletTests : IDisposable
         Assert.Contains(grants, g => g.Role == "team" && g.Entry == "openai_routes" && g.Template == "/v1/threads/{thread_id}" && g.Kind == "Group");
         Assert.Contains(grants, g => g.Role == "team" && g.Template == "/model-host/*" && g.Kind == "Prefix");
         Assert.Contains(grants, g => g.Role == "internal_user" && g.Template == "/v1/threads/{thread_id}" && g.Kind == "Template");
-        var (upstream, _, _) = _host.Run($"Expand-RoleRoute -Config '{_config}' internal_user -Semantics Upstream | Where-Object Kind -eq Literal");
+        var (upstream, _, warnings) = _host.Run($"Expand-RoleRoute -Config '{_config}' internal_user -Semantics Upstream | Where-Object Kind -eq Literal");
         Assert.Equal(3, upstream.Count);
+        Assert.Contains("routes[2] '/v1/threads/{thread_id}' (internal_user) has a {placeholder}", Assert.Single(warnings));
         var (bad, badErrors, _) = _host.Run($"Expand-RoleRoute -Config '{_config}' -Role ''");
         Assert.Empty(bad);
         Assert.StartsWith("RoleInvalid,", Assert.Single(badErrors).FullyQualifiedErrorId);

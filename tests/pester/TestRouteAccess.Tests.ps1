@@ -86,4 +86,10 @@ Describe 'Expand-RoleRoute' {
         (Expand-RoleRoute -Config $config internal_user | Where-Object Template -eq '/v1/threads/{thread_id}').Kind | Should -Be 'Template'
         (Expand-RoleRoute -Config $config internal_user -Semantics Upstream | Where-Object Template -eq '/v1/threads/{thread_id}').Kind | Should -Be 'Literal'
     }
+
+    It 'warns about an entry that grants no request path' {
+        $null = Expand-RoleRoute -Config $config internal_user -Semantics Upstream -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings | Should -HaveCount 1
+        "$warnings" | Should -BeLike "*routes[2] '/v1/threads/{thread_id}'*compares as text*"
+    }
 }

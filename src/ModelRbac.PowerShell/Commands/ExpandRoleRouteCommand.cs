@@ -7,7 +7,7 @@ namespace ModelRbac.PowerShell.Commands;
 
 /// <summary>
 /// <para type="synopsis">Lists the route templates each RBAC role may call, expanding LiteLLM route groups.</para>
-/// <para type="description">Expand-RoleRoute reads each role's role_permissions.routes and writes a RoleRouteGrant per concrete template: every template of a route group entry (llm_api_routes expands through its member groups, duplicates kept as LiteLLM has them), and the entry itself for a path or /prefix/* entry. Kind says how the entry grants: Group, Prefix, Literal, or under Corrected Template (a path with {name} placeholders) and AllRoutes ('*'). A role without an entry, or with routes: null, yields one Unrestricted row; with enforce_rbac off, one RbacNotEnforced row. routes: [] yields nothing.</para>
+/// <para type="description">Expand-RoleRoute reads each role's role_permissions.routes and writes a RoleRouteGrant per concrete template: every template of a route group entry (llm_api_routes expands through its member groups, duplicates kept as LiteLLM has them), and the entry itself for a path or /prefix/* entry. Kind says how the entry grants: Group, Prefix, Literal, or under Corrected Template (a path with {name} placeholders) and AllRoutes ('*'). A role without an entry, or with routes: null, yields one Unrestricted row; with enforce_rbac off, one RbacNotEnforced row. routes: [] yields nothing. It warns about entries that grant no request path: a misspelt or wrongly cased group name, a group of host patterns (openai_route_names), and under Upstream a path with a {placeholder}, '*' alone, or a trailing '*' without '/'.</para>
 /// </summary>
 /// <example>
 /// <code>Expand-RoleRoute -Config ./config.yaml -Role team</code>
@@ -51,6 +51,11 @@ public sealed class ExpandRoleRouteCommand : ConfigCmdlet
                 foreach (var grant in RoleRouteExpander.Expand(configuration, valid, semantics))
                 {
                     WriteObject(new RoleRouteGrant(grant.Role, grant.Entry, grant.Template, grant.Kind));
+                }
+
+                foreach (var dead in DeadRouteFinder.Find(configuration, valid, semantics))
+                {
+                    WriteWarning($"{dead.Location.Describe()}: {dead.YamlPath} '{dead.Route}' ({dead.Role}) {dead.Reason} under {Semantics}.");
                 }
             }
             catch (RbacException ex)
