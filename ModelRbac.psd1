@@ -16,6 +16,8 @@
         'Test-ModelAccess'
         'Expand-RolePermission'
         'Get-JwtRbacRole'
+        'Test-RouteAccess'
+        'Expand-RoleRoute'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -19,6 +19,8 @@ internal sealed class PowerShellHost : IDisposable
         state.Commands.Add(new SessionStateCmdletEntry("Test-ModelAccess", typeof(TestModelAccessCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Expand-RolePermission", typeof(ExpandRolePermissionCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Get-JwtRbacRole", typeof(GetJwtRbacRoleCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Test-RouteAccess", typeof(TestRouteAccessCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Expand-RoleRoute", typeof(ExpandRoleRouteCommand), null));
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
     }

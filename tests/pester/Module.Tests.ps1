@@ -5,7 +5,7 @@ BeforeAll {
 
 Describe 'ModelRbac module' {
     It 'exports exactly the manifest''s cmdlets' {
-        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Expand-RolePermission', 'Get-JwtRbacRole', 'Import-RbacConfig', 'Test-ModelAccess')
+        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Expand-RolePermission', 'Expand-RoleRoute', 'Get-JwtRbacRole', 'Import-RbacConfig', 'Test-ModelAccess', 'Test-RouteAccess')
     }
 
     It 'stamps the manifest version into the cmdlet assembly' {
@@ -17,6 +17,8 @@ Describe 'ModelRbac module' {
         (Get-Command Test-ModelAccess).OutputType.Name | Should -Contain 'ModelRbac.ModelAccessDecision'
         (Get-Command Import-RbacConfig).OutputType.Name | Should -Contain 'ModelRbac.RbacConfig'
         (Get-Command Get-JwtRbacRole).OutputType.Name | Should -Contain 'ModelRbac.JwtRbacIdentity'
+        (Get-Command Test-RouteAccess).OutputType.Name | Should -Contain 'ModelRbac.RouteAccessDecision'
+        (Get-Command Expand-RoleRoute).OutputType.Name | Should -Contain 'ModelRbac.RoleRouteGrant'
     }
 
     It 'loads ModelRbac.Core and YamlDotNet in its private load context' {

@@ -23,5 +23,9 @@ public static class LiteLLMMessages
 
     /// <summary><c>Role={R} not allowed to call route={P}. Allowed routes={list}</c>.</summary>
     public static string RouteDenied(string role, string route, IReadOnlyList<string> allowed) =>
-        $"Role={role} not allowed to call route={route}. Allowed routes={PythonRepr.List(allowed)}";
+        RouteDenied(role, route, PythonRepr.List(allowed));
+
+    /// <summary>The same, with the list's repr already made (it is the same for every route of a role).</summary>
+    public static string RouteDenied(string role, string route, string allowedRepr) =>
+        "Role=" + role + " not allowed to call route=" + route + ". Allowed routes=" + allowedRepr;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using ModelRbac.Core.Matching;
+using ModelRbac.Core.Routing;
 
 namespace ModelRbac.Core.Config;
 
@@ -12,6 +13,7 @@ public sealed class RolePermissionEntry
         Resolved<IReadOnlyList<string>?> models,
         Resolved<IReadOnlyList<string>?> routes,
         ModelPatternList? compiledModels,
+        RoutePatternList? compiledRoutes,
         SourceLocation location)
     {
         Index = index;
@@ -19,6 +21,7 @@ public sealed class RolePermissionEntry
         Models = models;
         Routes = routes;
         CompiledModels = compiledModels;
+        CompiledRoutes = compiledRoutes;
         Location = location;
     }
 
@@ -37,6 +40,9 @@ public sealed class RolePermissionEntry
     /// <summary>The models list compiled for Corrected matching (null when the list is null or unresolved).</summary>
     public ModelPatternList? CompiledModels { get; }
 
+    /// <summary>The routes list compiled for both semantics (null when the list is null or unresolved).</summary>
+    public RoutePatternList? CompiledRoutes { get; }
+
     /// <summary>Where the entry is.</summary>
     public SourceLocation Location { get; }
 
@@ -44,6 +50,11 @@ public sealed class RolePermissionEntry
     public string ModelsRepr => _modelsRepr ??= Text.PythonRepr.List(Models.Get() ?? new string[0]);
 
     private string? _modelsRepr;
+
+    /// <summary>Python's repr of the routes list, as LiteLLM's route denial prints it (made once).</summary>
+    public string RoutesRepr => _routesRepr ??= Text.PythonRepr.List(Routes.Get() ?? new string[0]);
+
+    private string? _routesRepr;
 
     /// <summary>The YAML path of the entry.</summary>
     public string YamlPath => "general_settings.role_permissions[" + Index + "]";

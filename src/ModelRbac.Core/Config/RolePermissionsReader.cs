@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using ModelRbac.Core.Access;
 using ModelRbac.Core.Matching;
+using ModelRbac.Core.Routing;
 using ModelRbac.Core.Yaml;
 
 namespace ModelRbac.Core.Config;
@@ -73,6 +74,7 @@ internal static class RolePermissionsReader
         var models = context.OptionalStringList(entry.Get("models"), path + ".models");
         var routes = context.OptionalStringList(entry.Get("routes"), path + ".routes");
         var compiled = models.Missing is null && models.Get() is { } list ? new ModelPatternList(list, groups) : null;
-        return new RolePermissionEntry(index, role, models, routes, compiled, context.At(entry, path));
+        var compiledRoutes = routes.Missing is null && routes.Get() is { } routeList ? new RoutePatternList(routeList) : null;
+        return new RolePermissionEntry(index, role, models, routes, compiled, compiledRoutes, context.At(entry, path));
     }
 }
