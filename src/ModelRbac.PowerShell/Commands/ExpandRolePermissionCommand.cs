@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ModelRbac.Core.Access;
 using ModelRbac.Core.Errors;
+using ModelRbac.Core.Explain;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -48,6 +49,7 @@ public sealed class ExpandRolePermissionCommand : ConfigCmdlet
                     throw new RbacException(ErrorIds.RoleInvalid, RbacErrorKind.InvalidArgument, $"An empty role has no permissions to expand. Valid roles: {RbacRoles.ListForMessage()}.");
                 }
 
+                WriteTrace(() => new[] { ModelTrace.ExplainRole(configuration, valid) });
                 foreach (var grant in RolePermissionExpander.Expand(configuration, valid, semantics))
                 {
                     WriteObject(new RoleModelGrant(grant.Role, grant.Model, grant.Pattern, (GrantSource)(int)grant.GrantSource));

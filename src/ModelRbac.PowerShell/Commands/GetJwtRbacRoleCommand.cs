@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ModelRbac.Core.Errors;
+using ModelRbac.Core.Explain;
 using ModelRbac.Core.Identity;
 using ModelRbac.Core.Tokens;
 using ModelRbac.PowerShell.Infrastructure;
@@ -171,7 +172,11 @@ public sealed class GetJwtRbacRoleCommand : ConfigCmdlet
     {
         if (ParameterSetName == ClaimsSet)
         {
-            Emit(() => _resolver.Resolve(ClaimsArgument.Convert(Claims), ToCore(Semantics), signatureValidated: false));
+            Emit(() =>
+            {
+                var claims = ClaimsArgument.Convert(Claims);
+                return Traced(claims, _resolver.Resolve(claims, ToCore(Semantics), signatureValidated: false));
+            });
             return;
         }
 
@@ -182,9 +187,15 @@ public sealed class GetJwtRbacRoleCommand : ConfigCmdlet
                 var keys = ParameterSetName == JwksUriSet ? JwksCache.Shared.GetKeys(JwksUri, _keyTtl) : _keys;
                 var validated = TokenValidator.Validate(token ?? string.Empty, keys, _options);
                 WriteVerbose($"Validated token ({validated.Label ?? "no kid/sub/jti"}), alg {validated.Algorithm}, signature checked: {validated.SignatureValidated}.");
-                return _resolver.Resolve(validated.Claims, ToCore(Semantics), validated.SignatureValidated);
+                return Traced(validated.Claims, _resolver.Resolve(validated.Claims, ToCore(Semantics), validated.SignatureValidated));
             });
         }
+    }
+
+    private JwtIdentity Traced(Core.Claims.JwtClaims claims, JwtIdentity identity)
+    {
+        WriteTrace(() => IdentityTrace.Explain(ResolvedConfig.Configuration.JwtAuth, claims, identity));
+        return identity;
     }
 
     private void Emit(Func<JwtIdentity> resolve)

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ModelRbac.Core.Access;
 using ModelRbac.Core.Errors;
+using ModelRbac.Core.Explain;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -72,6 +73,7 @@ public sealed class TestModelAccessCommand : ConfigCmdlet
         {
             try
             {
+                WriteTrace(() => ModelTrace.Explain(configuration, role, model));
                 if (Detailed)
                 {
                     WriteObject(new ModelAccessDecision(ModelGate.Decide(configuration, role, model, semantics)));

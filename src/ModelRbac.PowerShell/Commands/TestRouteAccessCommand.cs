@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ModelRbac.Core.Access;
 using ModelRbac.Core.Errors;
+using ModelRbac.Core.Explain;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -75,6 +76,7 @@ public sealed class TestRouteAccessCommand : ConfigCmdlet
             var route = string.IsNullOrEmpty(raw) ? null : RouteGate.StripQuery(raw!);
             try
             {
+                WriteTrace(() => RouteTrace.Explain(configuration, role, route));
                 if (Detailed)
                 {
                     WriteObject(new RouteAccessDecision(RouteGate.Decide(configuration, role, route, semantics)));

@@ -18,10 +18,30 @@ public abstract class ConfigCmdlet : PSCmdlet
     /// <summary>The resolved config; set in BeginProcessing.</summary>
     internal RbacConfig ResolvedConfig { get; private set; } = null!;
 
+    /// <summary>Whether -Verbose or $VerbosePreference asks for decision traces (so traces cost nothing otherwise).</summary>
+    internal bool TraceEnabled { get; private set; }
+
     /// <inheritdoc/>
     protected override void BeginProcessing()
     {
+        TraceEnabled = MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
+            ? ((SwitchParameter)verbose).IsPresent
+            : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
         ResolvedConfig = ResolveConfig(Config);
+    }
+
+    /// <summary>Writes decision-trace lines to the verbose stream when it is on.</summary>
+    internal void WriteTrace(System.Func<System.Collections.Generic.IReadOnlyList<string>> lines)
+    {
+        if (!TraceEnabled)
+        {
+            return;
+        }
+
+        foreach (var line in lines())
+        {
+            WriteVerbose(line);
+        }
     }
 
     private RbacConfig ResolveConfig(object value)
