@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ModelRbac.Core.Access;
 using ModelRbac.Core.Errors;
 using ModelRbac.Core.Explain;
+using ModelRbac.PowerShell.Completion;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -27,6 +28,7 @@ public sealed class ExpandRolePermissionCommand : ConfigCmdlet
     /// </summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("RbacRole")]
+    [ArgumentCompleter(typeof(RoleCompleter))]
     public string[]? Role { get; set; }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ModelRbac.Core.Access;
 using ModelRbac.Core.Errors;
+using ModelRbac.PowerShell.Completion;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -26,6 +27,7 @@ public sealed class ExpandRoleRouteCommand : ConfigCmdlet
     /// </summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("RbacRole")]
+    [ArgumentCompleter(typeof(RoleCompleter))]
     public string[]? Role { get; set; }
 
     /// <summary>

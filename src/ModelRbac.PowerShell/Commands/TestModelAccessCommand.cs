@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ModelRbac.Core.Access;
 using ModelRbac.Core.Errors;
 using ModelRbac.Core.Explain;
+using ModelRbac.PowerShell.Completion;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -28,6 +29,7 @@ public sealed class TestModelAccessCommand : ConfigCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("RbacRole")]
+    [ArgumentCompleter(typeof(RoleCompleter))]
     [AllowNull]
     [AllowEmptyString]
     public string? Role { get; set; }
@@ -39,6 +41,7 @@ public sealed class TestModelAccessCommand : ConfigCmdlet
     [AllowNull]
     [AllowEmptyString]
     [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(ModelCompleter))]
     public string?[]? Model { get; set; }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ModelRbac.Core.Access;
 using ModelRbac.Core.Errors;
 using ModelRbac.Core.Explain;
+using ModelRbac.PowerShell.Completion;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -29,6 +30,7 @@ public sealed class TestRouteAccessCommand : ConfigCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("RbacRole")]
+    [ArgumentCompleter(typeof(RoleCompleter))]
     [AllowNull]
     [AllowEmptyString]
     public string? Role { get; set; }
@@ -40,6 +42,7 @@ public sealed class TestRouteAccessCommand : ConfigCmdlet
     [AllowNull]
     [AllowEmptyString]
     [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(RouteCompleter))]
     public string?[]? Route { get; set; }
 
     /// <summary>
