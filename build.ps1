@@ -7,6 +7,7 @@
     Test   builds, runs the xunit suites and the Pester suite (in a child pwsh against the built module), and ends
            with one line "N passed, M failed"; exits non-zero on any failure.
     Demo   builds and runs examples/seed-repro.ps1 on examples/seed-repro.yaml.
+    Package  builds and writes out/package/ModelRbac.<version>.nupkg, installable with PSResourceGet.
     Bench  runs the BenchmarkDotNet suite on the shared workload (../shared/bench/make_workload.py).
     Clean  removes out/ and the projects' bin/obj folders.
 .EXAMPLE
@@ -14,7 +15,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -158,9 +159,23 @@ function Invoke-Bench {
     Invoke-Build
     & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'tests/ModelRbac.Benchmarks/Measure-TestModelAccess.ps1') `
         -ModuleManifest (Join-Path $moduleDir 'ModelRbac.psd1') -Workload $workload
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'tests/ModelRbac.Benchmarks/Measure-ImportTime.ps1') `
+        -ModuleManifest (Join-Path $moduleDir 'ModelRbac.psd1') -ConfigPath (Join-Path $root 'examples/seed-repro.yaml')
     if (Get-Command python3 -ErrorAction SilentlyContinue) {
         Invoke-Native python3 @((Join-Path $root 'tests/ModelRbac.Benchmarks/fnmatch_loop.py'), $workload)
     }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $destination = Join-Path $out 'package'
+    if (Test-Path $destination) { Remove-Item -Recurse -Force $destination }
+    New-Item -ItemType Directory -Force -Path $destination | Out-Null
+    Import-Module Microsoft.PowerShell.PSResourceGet
+    Compress-PSResource -Path $moduleDir -DestinationPath $destination
+    $package = Join-Path $destination "ModelRbac.$version.nupkg"
+    if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package" }
+    Write-Host "Package: $package"
 }
 
 function Invoke-Clean {
@@ -174,5 +189,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }

@@ -46,6 +46,14 @@ Describe 'ModelRbac module' {
         }
     }
 
+    It 'loads the core, YamlDotNet and IdentityModel lazily, not at import' {
+        $script = "Import-Module '$env:MODELRBAC_MODULE'; [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name"
+        $loaded = & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $script
+        $LASTEXITCODE | Should -Be 0
+        $loaded | Should -Contain 'ModelRbac.PowerShell'
+        $loaded | Where-Object { $_ -eq 'ModelRbac.Core' -or $_ -eq 'YamlDotNet' -or $_ -like 'Microsoft.IdentityModel*' } | Should -BeNullOrEmpty
+    }
+
     It 'ships about_ModelRbac help' {
         Get-Help about_ModelRbac | Out-String | Should -BeLike '*Corrected*Upstream*'
     }
