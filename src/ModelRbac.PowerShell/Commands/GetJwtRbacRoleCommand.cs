@@ -205,7 +205,7 @@ public sealed class GetJwtRbacRoleCommand : ConfigCmdlet
             var identity = resolve();
             if (identity.Upstream.ResolvedBy == Core.Identity.ResolvedBy.Error)
             {
-                // A null role in the pipeline reads as "allowed" where enforce_rbac is off; LiteLLM would answer 401.
+                // Test-ModelAccess/Test-RouteAccess bind UpstreamError from the pipeline and answer LiteLLM's 401 for it.
                 WriteWarning("LiteLLM today rejects this token with 401: Authentication Error, " + identity.Upstream.Error);
             }
 

@@ -45,6 +45,14 @@ public sealed class TestModelAccessCommand : ConfigCmdlet
     public string?[]? Model { get; set; }
 
     /// <summary>
+    /// <para type="description">LiteLLM's error for a token it would reject while reading its role (Get-JwtRbacRole's UpstreamError, bound from the pipeline). The Upstream verdict is then LiteLLM's 401, never "allowed".</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
+    public string? UpstreamError { get; set; }
+
+    /// <summary>
     /// <para type="description">Corrected (default): what the config means. Upstream: what LiteLLM does today.</para>
     /// </summary>
     [Parameter]
@@ -79,11 +87,11 @@ public sealed class TestModelAccessCommand : ConfigCmdlet
                 WriteTrace(() => ModelTrace.Explain(configuration, role, model));
                 if (Detailed)
                 {
-                    WriteObject(new ModelAccessDecision(ModelGate.Decide(configuration, role, model, semantics)));
+                    WriteObject(new ModelAccessDecision(UpstreamFailure.Apply(ModelGate.Decide(configuration, role, model, semantics), UpstreamError)));
                 }
                 else
                 {
-                    WriteObject(ModelGate.IsAllowed(configuration, role, model, semantics));
+                    WriteObject(UpstreamFailure.Allows(ModelGate.IsAllowed(configuration, role, model, semantics), semantics, UpstreamError));
                 }
             }
             catch (RbacException ex)

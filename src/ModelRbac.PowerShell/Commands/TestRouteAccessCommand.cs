@@ -46,6 +46,14 @@ public sealed class TestRouteAccessCommand : ConfigCmdlet
     public string?[]? Route { get; set; }
 
     /// <summary>
+    /// <para type="description">LiteLLM's error for a token it would reject while reading its role (Get-JwtRbacRole's UpstreamError, bound from the pipeline). The Upstream verdict is then LiteLLM's 401, never "allowed".</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
+    public string? UpstreamError { get; set; }
+
+    /// <summary>
     /// <para type="description">Corrected (default): what the config means. Upstream: what LiteLLM does today.</para>
     /// </summary>
     [Parameter]
@@ -82,11 +90,11 @@ public sealed class TestRouteAccessCommand : ConfigCmdlet
                 WriteTrace(() => RouteTrace.Explain(configuration, role, route));
                 if (Detailed)
                 {
-                    WriteObject(new RouteAccessDecision(RouteGate.Decide(configuration, role, route, semantics)));
+                    WriteObject(new RouteAccessDecision(UpstreamFailure.Apply(RouteGate.Decide(configuration, role, route, semantics), UpstreamError)));
                 }
                 else
                 {
-                    WriteObject(RouteGate.IsAllowed(configuration, role, route, semantics));
+                    WriteObject(UpstreamFailure.Allows(RouteGate.IsAllowed(configuration, role, route, semantics), semantics, UpstreamError));
                 }
             }
             catch (RbacException ex)
