@@ -60,7 +60,7 @@ function Invoke-Build {
 
     if (Test-Path $moduleDir) { Remove-Item -Recurse -Force $moduleDir }
     New-Item -ItemType Directory -Force -Path $moduleDir | Out-Null
-    Copy-Item (Join-Path $root 'ModelRbac.psd1'), (Join-Path $root 'module/ModelRbac.psm1'), (Join-Path $root 'module/ModelRbac.Pester.ps1'), (Join-Path $root 'module/ModelRbac.Format.ps1xml') $moduleDir
+    Copy-Item (Join-Path $root 'ModelRbac.psd1'), (Join-Path $root 'module/ModelRbac.psm1'), (Join-Path $root 'module/ModelRbac.Pester.ps1'), (Join-Path $root 'module/PolicyCases.Tests.ps1'), (Join-Path $root 'module/ModelRbac.Format.ps1xml') $moduleDir
     Copy-Item -Recurse (Join-Path $root 'module/en-US') $moduleDir
 
     # pwsh: the cmdlet assembly alone in bin/net8.0; the core and its dependencies in dependencies/ (private load context).

@@ -74,7 +74,7 @@ function Test-RbacShouldBeAllowedModel {
         $what = if ($model) { "model '$model'" } else { 'no model' }
         $expected = "Expected $(Format-RbacShouldRole $decision.Role) $(if ($Negate) { 'not ' })to be allowed $what$through ($($decision.Semantics))$(Format-RbacShouldBecause $Because)"
         $actual = if ($decision.Allowed) {
-            "it was allowed $(Format-RbacShouldGrant $rbacConfig $decision.Role 'Models' $decision.MatchedPattern "$($decision.GrantSource)")."
+            "it was allowed $(Format-RbacShouldGrant $rbacConfig $decision.Role 'models' $decision.MatchedPattern "$($decision.GrantSource)")."
         }
         else {
             "it was denied: $($decision.Message)"
@@ -112,7 +112,7 @@ function Test-RbacShouldBeAllowedRoute {
         $expected = "Expected $(Format-RbacShouldRole $decision.Role) $(if ($Negate) { 'not ' })to be allowed route '$($decision.Route)'$through ($($decision.Semantics))$(Format-RbacShouldBecause $Because)"
         $actual = if ($decision.Allowed) {
             $template = if ($decision.MatchedTemplate) { " via template '$($decision.MatchedTemplate)'" } else { '' }
-            "it was allowed $(Format-RbacShouldGrant $rbacConfig $decision.Role 'Routes' $decision.MatchedEntry $null)$template."
+            "it was allowed $(Format-RbacShouldGrant $rbacConfig $decision.Role 'routes' $decision.MatchedEntry $null)$template."
         }
         else {
             "it was denied: $($decision.Message)"

@@ -28,20 +28,10 @@ namespace ModelRbac.PowerShell.Commands;
 [OutputType(typeof(RbacPolicyTestResult))]
 public sealed class InvokeRbacPolicyTestCommand : ConfigCmdlet
 {
-    // Runs inside the caller's runspace: builds one container whose tests call back into the runner.
+    // Runs inside the caller's runspace: the module's PolicyCases.Tests.ps1 is the container; its tests call back into the runner.
     private const string PesterScript = @"
-param($Runner, $Tests, $Title, $UserConfiguration, $Verbosity, $OutputFormat, $OutputPath)
-$container = New-PesterContainer -Data @{ Runner = $Runner; Tests = $Tests; Title = $Title } -ScriptBlock {
-    param($Runner, $Tests, $Title)
-    Describe $Title {
-        It '<Name>' -ForEach $Tests {
-            $result = $Runner.Run($CaseIndex, $TargetIndex)
-            if (-not $result.Passed) {
-                throw [Pester.Factory]::CreateShouldErrorRecord($result.Message, $File, [string]$Line, $LineText, $true, $result)
-            }
-        }
-    }
-}
+param($ContainerPath, $Runner, $Tests, $Title, $UserConfiguration, $Verbosity, $OutputFormat, $OutputPath)
+$container = New-PesterContainer -Path $ContainerPath -Data @{ Runner = $Runner; Tests = $Tests; Title = $Title }
 $configuration = if ($null -ne $UserConfiguration) { [PesterConfiguration]::Merge([PesterConfiguration]::Default, [PesterConfiguration]$UserConfiguration) } else { New-PesterConfiguration }
 $configuration.Run.Path = [string[]]@()
 $configuration.Run.Container = $container
@@ -132,7 +122,7 @@ $pester
         var runner = new RbacPolicyCaseRunner(file, new PolicyCaseEvaluator(configuration, ToCore(semantics)));
         var title = $"Policy cases {System.IO.Path.GetFileName(casePath)} on {System.IO.Path.GetFileName(configuration.Path ?? "<yaml>")} ({semantics})";
         var outputPath = OutputPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputPath);
-        var run = InvokeCommand.InvokeScript(false, ScriptBlock.Create(PesterScript), null, runner, Tests(file, casePath), title, PesterConfiguration, Output, OutputFormat, outputPath);
+        var run = InvokeCommand.InvokeScript(false, ScriptBlock.Create(PesterScript), null, ContainerPath(), runner, Tests(file, casePath), title, PesterConfiguration, Output, OutputFormat, outputPath);
         var pester = run.Count > 0 ? run[run.Count - 1] : null;
 
         var coverage = PolicyCoverage.Measure(configuration, runner.Outcomes);
@@ -172,6 +162,28 @@ $pester
                 ErrorCategory.InvalidResult,
                 result));
         }
+    }
+
+    private string ContainerPath()
+    {
+        var moduleBase = MyInvocation.MyCommand.Module?.ModuleBase;
+        var path = moduleBase is null ? null : System.IO.Path.Combine(moduleBase, "PolicyCases.Tests.ps1");
+        // The cmdlet DLL sits in bin/<tfm>/ below the module root, where the container script is.
+        var candidates = new[] { path, moduleBase is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(moduleBase, "..", "..", "PolicyCases.Tests.ps1")) };
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not null && File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        ThrowTerminatingError(ErrorRecords.Create(
+            ErrorIds.PesterNotAvailable,
+            ErrorCategory.ObjectNotFound,
+            "The module's Pester container PolicyCases.Tests.ps1 is missing; reinstall ModelRbac.",
+            moduleBase));
+        return null!;
     }
 
     private void EnsurePester()

@@ -64,4 +64,7 @@ public sealed class RbacPolicyCaseResult
 
     /// <summary>The contract error id when the case could not be decided (a token error...).</summary>
     public string? ErrorId { get; }
+
+    /// <summary>"case name [target]: Passed|Failed".</summary>
+    public override string ToString() => $"{Case} [{Target}]: {(Passed ? "Passed" : "Failed")}";
 }

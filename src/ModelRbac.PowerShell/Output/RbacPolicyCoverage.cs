@@ -41,4 +41,7 @@ public sealed class RbacPolicyCoverage
 
     /// <summary>The names of those cases.</summary>
     public IReadOnlyList<string> ExercisedBy { get; }
+
+    /// <summary>"general_settings.role_permissions[1].models[0] '*'".</summary>
+    public override string ToString() => YamlPath + (Pattern is null ? " []" : " '" + Pattern + "'");
 }
