@@ -140,7 +140,7 @@ function Test-RbacShouldHaveRbacRole {
         $ResolvedBy
     )
     $rbacConfig = Resolve-RbacShouldConfig $Config 'HaveRbacRole'
-    $value = if ($ActualValue -is [psobject] -and $ActualValue.psobject.BaseObject -isnot [psobject]) { $ActualValue.psobject.BaseObject } else { $ActualValue }
+    $value = $ActualValue
     $isToken = $value -is [string] -and -not $value.TrimStart().StartsWith('{')
     $noun = if ($isToken) { 'the token' } else { 'the claims' }
     $parameters = @{ Config = $rbacConfig; Semantics = $Semantics; ErrorAction = 'Stop'; WarningAction = 'SilentlyContinue' }
