@@ -206,24 +206,15 @@ function Register-RbacShouldOperator {
 }
 
 $script:RbacShouldRegisteredFor = @()
-$script:RbacShouldRegistering = $false
 Register-RbacShouldOperator
 
 # Pester imported after ModelRbac: register when one of Pester's entry points is looked up (before Should binds its
-# parameters). The engine has a single PostCommandLookupAction; an existing one is chained and restored on removal.
-$script:RbacPreviousLookupAction = $ExecutionContext.InvokeCommand.PostCommandLookupAction
-$script:RbacLookupAction = [EventHandler[System.Management.Automation.CommandLookupEventArgs]] {
-    param($CommandName, $EventArgs)
-    if (-not $script:RbacShouldRegistering -and ($CommandName -eq 'Should' -or $CommandName -eq 'Invoke-Pester' -or $CommandName -eq 'Get-ShouldOperator')) {
-        $script:RbacShouldRegistering = $true
-        try { Register-RbacShouldOperator } finally { $script:RbacShouldRegistering = $false }
-    }
-    if ($null -ne $script:RbacPreviousLookupAction) { $script:RbacPreviousLookupAction.Invoke($CommandName, $EventArgs) }
-}
-$ExecutionContext.InvokeCommand.PostCommandLookupAction = $script:RbacLookupAction
+# parameters). The engine has a single PostCommandLookupAction: an existing one is chained, and restored on removal.
+$script:RbacLookupHook = [ModelRbac.PowerShell.Infrastructure.PesterOperatorHook]::new(${function:Register-RbacShouldOperator}, $ExecutionContext.InvokeCommand.PostCommandLookupAction)
+$ExecutionContext.InvokeCommand.PostCommandLookupAction = $script:RbacLookupHook.Handler
 
 function Unregister-RbacShouldHook {
-    if ([object]::ReferenceEquals($ExecutionContext.InvokeCommand.PostCommandLookupAction, $script:RbacLookupAction)) {
-        $ExecutionContext.InvokeCommand.PostCommandLookupAction = $script:RbacPreviousLookupAction
+    if ([object]::ReferenceEquals($ExecutionContext.InvokeCommand.PostCommandLookupAction, $script:RbacLookupHook.Handler)) {
+        $ExecutionContext.InvokeCommand.PostCommandLookupAction = $script:RbacLookupHook.Previous
     }
 }
