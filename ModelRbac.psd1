@@ -18,6 +18,7 @@
         'Get-JwtRbacRole'
         'Test-RouteAccess'
         'Expand-RoleRoute'
+        'Invoke-RbacPolicyTest'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -61,7 +61,7 @@ function Invoke-Build {
 
     if (Test-Path $moduleDir) { Remove-Item -Recurse -Force $moduleDir }
     New-Item -ItemType Directory -Force -Path $moduleDir | Out-Null
-    Copy-Item (Join-Path $root 'ModelRbac.psd1'), (Join-Path $root 'module/ModelRbac.psm1'), (Join-Path $root 'module/ModelRbac.Format.ps1xml') $moduleDir
+    Copy-Item (Join-Path $root 'ModelRbac.psd1'), (Join-Path $root 'module/ModelRbac.psm1'), (Join-Path $root 'module/ModelRbac.Pester.ps1'), (Join-Path $root 'module/PolicyCases.Tests.ps1'), (Join-Path $root 'module/ModelRbac.Format.ps1xml') $moduleDir
     Copy-Item -Recurse (Join-Path $root 'module/en-US') $moduleDir
 
     # pwsh: the cmdlet assembly alone in bin/net8.0; the core and its dependencies in dependencies/ (private load context).
@@ -79,7 +79,7 @@ function Invoke-Build {
     # MAML help from the XML doc comments, with each example run for its real output (fresh pwsh: the DLL locks).
     & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'src/help/New-MamlHelp.ps1') `
         -ModuleManifest (Join-Path $moduleDir 'ModelRbac.psd1') -DocumentationXml (Join-Path $publish 'net8.0/ModelRbac.PowerShell.xml') `
-        -OutputPath (Join-Path $moduleDir 'en-US/ModelRbac.PowerShell.dll-Help.xml') -RepositoryRoot $root
+        -OutputPath (Join-Path $moduleDir 'en-US/ModelRbac.PowerShell.dll-Help.xml') -RepositoryRoot $root -PesterManifest (Get-PesterManifest)
     if ($LASTEXITCODE -ne 0) { throw 'Help generation failed' }
     Write-Host "Built module: $moduleDir"
 }

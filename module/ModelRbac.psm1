@@ -11,4 +11,11 @@ else {
 }
 
 $binaryModule = Import-Module -Name ([IO.Path]::Combine($PSScriptRoot, 'bin', $framework, 'ModelRbac.PowerShell.dll')) -PassThru
-$ExecutionContext.SessionState.Module.OnRemove = { Remove-Module -ModuleInfo $binaryModule -ErrorAction SilentlyContinue }.GetNewClosure()
+
+# Pester Should operators (BeAllowedModel, BeAllowedRoute, HaveRbacRole), registered whichever module comes first.
+. ([IO.Path]::Combine($PSScriptRoot, 'ModelRbac.Pester.ps1'))
+
+$ExecutionContext.SessionState.Module.OnRemove = {
+    Unregister-RbacShouldHook
+    Remove-Module -ModuleInfo $binaryModule -ErrorAction SilentlyContinue
+}

@@ -13,13 +13,16 @@ param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $DocumentationXml,
     [Parameter(Mandatory)] [string] $OutputPath,
-    [Parameter(Mandatory)] [string] $RepositoryRoot
+    [Parameter(Mandatory)] [string] $RepositoryRoot,
+    # Invoke-RbacPolicyTest's examples run their cases with Pester, imported after the module (as users often do).
+    [Parameter(Mandatory)] [string] $PesterManifest
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
 $module = Import-Module $ModuleManifest -PassThru
+Import-Module $PesterManifest
 [xml] $docs = Get-Content -Raw -LiteralPath $DocumentationXml
 $members = @{}
 foreach ($member in $docs.doc.members.member) { $members[$member.name] = $member }

@@ -21,6 +21,7 @@ internal sealed class PowerShellHost : IDisposable
         state.Commands.Add(new SessionStateCmdletEntry("Get-JwtRbacRole", typeof(GetJwtRbacRoleCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Test-RouteAccess", typeof(TestRouteAccessCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Expand-RoleRoute", typeof(ExpandRoleRouteCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Invoke-RbacPolicyTest", typeof(InvokeRbacPolicyTestCommand), null));
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
     }

@@ -5,7 +5,7 @@ BeforeAll {
 
 Describe 'ModelRbac module' {
     It 'exports exactly the manifest''s cmdlets' {
-        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Expand-RolePermission', 'Expand-RoleRoute', 'Get-JwtRbacRole', 'Import-RbacConfig', 'Test-ModelAccess', 'Test-RouteAccess')
+        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Expand-RolePermission', 'Expand-RoleRoute', 'Get-JwtRbacRole', 'Import-RbacConfig', 'Invoke-RbacPolicyTest', 'Test-ModelAccess', 'Test-RouteAccess')
     }
 
     It 'stamps the manifest version into the cmdlet assembly' {
@@ -19,6 +19,7 @@ Describe 'ModelRbac module' {
         (Get-Command Get-JwtRbacRole).OutputType.Name | Should -Contain 'ModelRbac.JwtRbacIdentity'
         (Get-Command Test-RouteAccess).OutputType.Name | Should -Contain 'ModelRbac.RouteAccessDecision'
         (Get-Command Expand-RoleRoute).OutputType.Name | Should -Contain 'ModelRbac.RoleRouteGrant'
+        (Get-Command Invoke-RbacPolicyTest).OutputType.Name | Should -Contain 'ModelRbac.RbacPolicyTestResult'
     }
 
     It 'loads ModelRbac.Core and YamlDotNet in its private load context' {
@@ -52,6 +53,12 @@ Describe 'ModelRbac module' {
         $LASTEXITCODE | Should -Be 0
         $loaded | Should -Contain 'ModelRbac.PowerShell'
         $loaded | Where-Object { $_ -eq 'ModelRbac.Core' -or $_ -eq 'YamlDotNet' -or $_ -like 'Microsoft.IdentityModel*' } | Should -BeNullOrEmpty
+    }
+
+    It 'keeps its Pester operator helpers private' {
+        (Get-Command -Module ModelRbac -CommandType Function) | Should -BeNullOrEmpty
+        Test-Path (Join-Path $module.ModuleBase 'ModelRbac.Pester.ps1') | Should -BeTrue
+        Test-Path (Join-Path $module.ModuleBase 'PolicyCases.Tests.ps1') | Should -BeTrue
     }
 
     It 'ships about_ModelRbac help' {

@@ -33,4 +33,12 @@ public static class ErrorIds
     public const string ClaimsInvalid = nameof(ClaimsInvalid);
     /// <summary>A role name outside the three RBAC roles.</summary>
     public const string RoleInvalid = nameof(RoleInvalid);
+    /// <summary>A policy case file is not YAML, or a case in it is incomplete or contradictory.</summary>
+    public const string PolicyCasesInvalid = nameof(PolicyCasesInvalid);
+    /// <summary>A policy test run had failing cases.</summary>
+    public const string PolicyTestFailed = nameof(PolicyTestFailed);
+    /// <summary>A policy test run exercised fewer role_permissions patterns than the coverage threshold asks.</summary>
+    public const string PolicyCoverageBelowThreshold = nameof(PolicyCoverageBelowThreshold);
+    /// <summary>Pester 5 is needed (to run policy cases) and could not be loaded.</summary>
+    public const string PesterNotAvailable = nameof(PesterNotAvailable);
 }

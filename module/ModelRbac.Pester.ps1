@@ -1,0 +1,220 @@
+# Pester Should operators for access policy: BeAllowedModel, BeAllowedRoute and HaveRbacRole.
+# Dot-sourced by ModelRbac.psm1. They are registered with every loaded Pester 5 when the module is imported, and
+# otherwise the first time a Pester command is looked up after Pester arrives, so the import order does not matter.
+# Each operator returns Pester's result shape (Succeeded, FailureMessage); messages say why: the entry that
+# granted, or LiteLLM's denial text. Tokens are never put in a message.
+
+function Resolve-RbacShouldConfig {
+    param($Config, [string] $Operator)
+    if ($null -eq $Config) {
+        throw "Should -$Operator needs -Config: an RbacConfig from Import-RbacConfig, or the path of a LiteLLM config.yaml."
+    }
+    $value = if ($Config -is [psobject]) { $Config.psobject.BaseObject } else { $Config }
+    if ($value -is [ModelRbac.RbacConfig]) { return $value }
+    return Import-RbacConfig -Path ([string]$value) -ErrorAction Stop -WarningAction SilentlyContinue
+}
+
+function Format-RbacShouldRole {
+    param([string] $Role)
+    if ([string]::IsNullOrEmpty($Role)) { 'no role' } else { "role $Role" }
+}
+
+function Format-RbacShouldBecause {
+    param([string] $Because)
+    if ($Because) { ", because $($Because.Trim().TrimEnd('.'))" } else { '' }
+}
+
+function Format-RbacShouldGrant {
+    # "by general_settings.role_permissions[1].models[0] '*' (AllModels)", or why no entry restricted it.
+    param([ModelRbac.RbacConfig] $Config, [string] $Role, [string] $List, [string] $Matched, [string] $Source)
+    if ($Matched) {
+        $entry = $Config.Roles | Where-Object { $_.Role -ceq $Role } | Select-Object -First 1
+        $patterns = if ($entry) { @($entry.$List) } else { @() }
+        $index = [Array]::IndexOf([string[]]$patterns, $Matched)
+        $where = if ($index -ge 0) { "$($entry.YamlPath).$List[$index] " } else { '' }
+        $detail = if ($Source) { "$Source, line $($entry.Line)" } else { "line $($entry.Line)" }
+        return "by $where'$Matched' ($detail)"
+    }
+    if ($Source) { return "($Source)" }
+    if ($Config.EnforceRbac -ne $true) { return '(RbacNotEnforced)' }
+    return "(no role_permissions entry restricts the $List of $(Format-RbacShouldRole $Role))"
+}
+
+function Test-RbacShouldBeAllowedModel {
+    param(
+        $ActualValue,
+        [switch] $Negate,
+        $CallerSessionState,
+        [string] $Because,
+        $Config,
+        $Role,
+        $Semantics = 'Corrected',
+        $GrantSource,
+        $MatchedPattern
+    )
+    $rbacConfig = Resolve-RbacShouldConfig $Config 'BeAllowedModel'
+    if (-not $PSBoundParameters.ContainsKey('Role')) {
+        throw "Should -BeAllowedModel needs -Role: proxy_admin, team, internal_user, or '' for a token with no role."
+    }
+    $model = [string]$ActualValue
+    $decision = Test-ModelAccess -Config $rbacConfig -Role $Role -Model $model -Semantics $Semantics -Detailed -ErrorAction Stop
+    $holds = $decision.Allowed
+    $through = ''
+    if ($null -ne $GrantSource) {
+        $holds = $holds -and "$($decision.GrantSource)" -eq "$GrantSource"
+        $through += " through GrantSource $GrantSource"
+    }
+    if ($null -ne $MatchedPattern) {
+        $holds = $holds -and $decision.MatchedPattern -ceq "$MatchedPattern"
+        $through += " by '$MatchedPattern'"
+    }
+    $succeeded = if ($Negate) { -not $holds } else { $holds }
+    $message = $null
+    if (-not $succeeded) {
+        $what = if ($model) { "model '$model'" } else { 'no model' }
+        $expected = "Expected $(Format-RbacShouldRole $decision.Role) $(if ($Negate) { 'not ' })to be allowed $what$through ($($decision.Semantics))$(Format-RbacShouldBecause $Because)"
+        $actual = if ($decision.Allowed) {
+            "it was allowed $(Format-RbacShouldGrant $rbacConfig $decision.Role 'models' $decision.MatchedPattern "$($decision.GrantSource)")."
+        }
+        else {
+            "it was denied: $($decision.Message)"
+        }
+        $message = "$expected, but $actual"
+    }
+    [pscustomobject]@{ Succeeded = $succeeded; FailureMessage = $message }
+}
+
+function Test-RbacShouldBeAllowedRoute {
+    param(
+        $ActualValue,
+        [switch] $Negate,
+        $CallerSessionState,
+        [string] $Because,
+        $Config,
+        $Role,
+        $Semantics = 'Corrected',
+        $MatchedEntry
+    )
+    $rbacConfig = Resolve-RbacShouldConfig $Config 'BeAllowedRoute'
+    if (-not $PSBoundParameters.ContainsKey('Role')) {
+        throw "Should -BeAllowedRoute needs -Role: proxy_admin, team, internal_user, or '' for a token with no role."
+    }
+    $decision = Test-RouteAccess -Config $rbacConfig -Role $Role -Route ([string]$ActualValue) -Semantics $Semantics -Detailed -ErrorAction Stop
+    $holds = $decision.Allowed
+    $through = ''
+    if ($null -ne $MatchedEntry) {
+        $holds = $holds -and $decision.MatchedEntry -ceq "$MatchedEntry"
+        $through = " by '$MatchedEntry'"
+    }
+    $succeeded = if ($Negate) { -not $holds } else { $holds }
+    $message = $null
+    if (-not $succeeded) {
+        $expected = "Expected $(Format-RbacShouldRole $decision.Role) $(if ($Negate) { 'not ' })to be allowed route '$($decision.Route)'$through ($($decision.Semantics))$(Format-RbacShouldBecause $Because)"
+        $actual = if ($decision.Allowed) {
+            $template = if ($decision.MatchedTemplate) { " via template '$($decision.MatchedTemplate)'" } else { '' }
+            "it was allowed $(Format-RbacShouldGrant $rbacConfig $decision.Role 'routes' $decision.MatchedEntry $null)$template."
+        }
+        else {
+            "it was denied: $($decision.Message)"
+        }
+        $message = "$expected, but $actual"
+    }
+    [pscustomobject]@{ Succeeded = $succeeded; FailureMessage = $message }
+}
+
+function Test-RbacShouldHaveRbacRole {
+    param(
+        $ActualValue,
+        $ExpectedValue,
+        [switch] $Negate,
+        $CallerSessionState,
+        [string] $Because,
+        $Config,
+        $JwksPath,
+        $PublicKeyPath,
+        [switch] $SkipSignatureValidation,
+        $Audience,
+        $Issuer,
+        [switch] $IgnoreLifetime,
+        $Semantics = 'Corrected',
+        $ResolvedBy
+    )
+    $rbacConfig = Resolve-RbacShouldConfig $Config 'HaveRbacRole'
+    $value = $ActualValue
+    $isToken = $value -is [string] -and -not $value.TrimStart().StartsWith('{')
+    $noun = if ($isToken) { 'the token' } else { 'the claims' }
+    $parameters = @{ Config = $rbacConfig; Semantics = $Semantics; ErrorAction = 'Stop'; WarningAction = 'SilentlyContinue' }
+    if ($isToken) {
+        $parameters.Token = $value
+        if ($JwksPath) { $parameters.JwksPath = $JwksPath }
+        elseif ($PublicKeyPath) { $parameters.PublicKeyPath = $PublicKeyPath }
+        elseif ($SkipSignatureValidation) { $parameters.SkipSignatureValidation = $true }
+        else { throw 'Should -HaveRbacRole needs -JwksPath, -PublicKeyPath or -SkipSignatureValidation to read a token (or pass claims: a hashtable, an object or JSON text).' }
+        if ($Audience) { $parameters.Audience = $Audience }
+        if ($Issuer) { $parameters.Issuer = $Issuer }
+        if ($IgnoreLifetime) { $parameters.IgnoreLifetime = $true }
+    }
+    else {
+        $parameters.Claims = $value
+    }
+
+    $expectedRole = if ([string]::IsNullOrEmpty([string]$ExpectedValue)) { $null } else { [string]$ExpectedValue }
+    $expected = "Expected $noun $(if ($Negate) { 'not ' })to have $(if ($expectedRole) { "RBAC role $expectedRole" } else { 'no RBAC role' })$(if ($null -ne $ResolvedBy) { " resolved by $ResolvedBy" }) ($Semantics)$(Format-RbacShouldBecause $Because)"
+    try {
+        $identity = Get-JwtRbacRole @parameters
+    }
+    catch {
+        # Fail closed: nothing can be asserted about a token that cannot be read. The error names kid/sub/jti at most.
+        return [pscustomobject]@{ Succeeded = $false; FailureMessage = "$expected, but $noun could not be read: $($_.FullyQualifiedErrorId -replace ',.*$'): $($_.Exception.Message)" }
+    }
+
+    $holds = $identity.RbacRole -ceq $expectedRole -or ($null -eq $expectedRole -and [string]::IsNullOrEmpty($identity.RbacRole))
+    if ($null -ne $ResolvedBy) { $holds = $holds -and "$($identity.ResolvedBy)" -eq "$ResolvedBy" }
+    $succeeded = if ($Negate) { -not $holds } else { $holds }
+    $message = $null
+    if (-not $succeeded) {
+        $who = if ($identity.Subject) { " (sub $($identity.Subject))" } else { '' }
+        $actual = if ($identity.RbacRole) { "RBAC role $($identity.RbacRole)" } else { 'no RBAC role' }
+        $upstream = if ($identity.UpstreamError) { "; LiteLLM today rejects it: $($identity.UpstreamError)" } else { '' }
+        $message = "$expected, but $noun$who resolved to $actual by $($identity.ResolvedBy)$upstream."
+    }
+    [pscustomobject]@{ Succeeded = $succeeded; FailureMessage = $message }
+}
+
+$script:RbacShouldOperators = [ordered]@{
+    BeAllowedModel = ${function:Test-RbacShouldBeAllowedModel}
+    BeAllowedRoute = ${function:Test-RbacShouldBeAllowedRoute}
+    HaveRbacRole   = ${function:Test-RbacShouldHaveRbacRole}
+}
+
+function Register-RbacShouldOperator {
+    # Every loaded Pester 5 gets the operators once (Pester ignores an identical re-registration).
+    foreach ($pester in @(Get-Module -Name Pester)) {
+        if ($pester.Version.Major -lt 5 -or $script:RbacShouldRegisteredFor -contains $pester) { continue }
+        $add = $pester.ExportedFunctions['Add-ShouldOperator']
+        if ($null -eq $add) { continue }
+        foreach ($name in $script:RbacShouldOperators.Keys) {
+            try {
+                & $add -Name $name -Test $script:RbacShouldOperators[$name]
+            }
+            catch {
+                Write-Warning "ModelRbac could not register Should -$name with Pester $($pester.Version): $($_.Exception.Message)"
+            }
+        }
+        $script:RbacShouldRegisteredFor += @($pester)
+    }
+}
+
+$script:RbacShouldRegisteredFor = @()
+Register-RbacShouldOperator
+
+# Pester imported after ModelRbac: register when one of Pester's entry points is looked up (before Should binds its
+# parameters). The engine has a single PostCommandLookupAction: an existing one is chained, and restored on removal.
+$script:RbacLookupHook = [ModelRbac.PowerShell.Infrastructure.PesterOperatorHook]::new(${function:Register-RbacShouldOperator}, $ExecutionContext.InvokeCommand.PostCommandLookupAction)
+$ExecutionContext.InvokeCommand.PostCommandLookupAction = $script:RbacLookupHook.Handler
+
+function Unregister-RbacShouldHook {
+    if ([object]::ReferenceEquals($ExecutionContext.InvokeCommand.PostCommandLookupAction, $script:RbacLookupHook.Handler)) {
+        $ExecutionContext.InvokeCommand.PostCommandLookupAction = $script:RbacLookupHook.Previous
+    }
+}
