@@ -18,6 +18,9 @@
         'Get-JwtRbacRole'
         'Test-RouteAccess'
         'Expand-RoleRoute'
+        'Get-RbacAccessMatrix'
+        'Compare-RbacConfig'
+        'Test-RbacConfig'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -5,7 +5,7 @@ BeforeAll {
 
 Describe 'ModelRbac module' {
     It 'exports exactly the manifest''s cmdlets' {
-        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Expand-RolePermission', 'Expand-RoleRoute', 'Get-JwtRbacRole', 'Import-RbacConfig', 'Test-ModelAccess', 'Test-RouteAccess')
+        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Compare-RbacConfig', 'Expand-RolePermission', 'Expand-RoleRoute', 'Get-JwtRbacRole', 'Get-RbacAccessMatrix', 'Import-RbacConfig', 'Test-ModelAccess', 'Test-RbacConfig', 'Test-RouteAccess')
     }
 
     It 'stamps the manifest version into the cmdlet assembly' {
@@ -19,6 +19,10 @@ Describe 'ModelRbac module' {
         (Get-Command Get-JwtRbacRole).OutputType.Name | Should -Contain 'ModelRbac.JwtRbacIdentity'
         (Get-Command Test-RouteAccess).OutputType.Name | Should -Contain 'ModelRbac.RouteAccessDecision'
         (Get-Command Expand-RoleRoute).OutputType.Name | Should -Contain 'ModelRbac.RoleRouteGrant'
+        (Get-Command Get-RbacAccessMatrix).OutputType.Name | Should -Contain 'ModelRbac.RbacAccessMatrixRow'
+        (Get-Command Get-RbacAccessMatrix).OutputType.Name | Should -Contain 'ModelRbac.RbacAccessCell'
+        (Get-Command Compare-RbacConfig).OutputType.Name | Should -Contain 'ModelRbac.RbacAccessChange'
+        (Get-Command Test-RbacConfig).OutputType.Name | Should -Contain 'ModelRbac.RbacLintFinding'
     }
 
     It 'loads ModelRbac.Core and YamlDotNet in its private load context' {

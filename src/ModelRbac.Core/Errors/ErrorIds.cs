@@ -33,4 +33,8 @@ public static class ErrorIds
     public const string ClaimsInvalid = nameof(ClaimsInvalid);
     /// <summary>A role name outside the three RBAC roles.</summary>
     public const string RoleInvalid = nameof(RoleInvalid);
+    /// <summary>Test-RbacConfig -FailOn: the lint found something at or above the threshold (or a config could not be read).</summary>
+    public const string ConfigLintFailed = nameof(ConfigLintFailed);
+    /// <summary>A report file could not be written.</summary>
+    public const string ReportWriteFailed = nameof(ReportWriteFailed);
 }
