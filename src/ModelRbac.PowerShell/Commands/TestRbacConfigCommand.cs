@@ -37,7 +37,7 @@ public sealed class TestRbacConfigCommand : PSCmdlet
     private bool _unreadable;
 
     /// <summary>
-    /// <para type="description">The config to lint: the path of a config.yaml (loaded leniently, so start-up refusals become findings), a FileInfo, or an RbacConfig from Import-RbacConfig. Binds from the pipeline.</para>
+    /// <para type="description">The config to lint: the path of a config.yaml (loaded leniently, so start-up refusals become findings), a FileInfo, or an RbacConfig from Import-RbacConfig. Several may be given, or bound from the pipeline.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -100,7 +100,23 @@ public sealed class TestRbacConfigCommand : PSCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        var candidate = Config is PSObject wrapped ? wrapped.BaseObject : Config;
+        var value = Config is PSObject wrapped ? wrapped.BaseObject : Config;
+        if (value is IEnumerable many and not string)
+        {
+            // -Config a.yaml, b.yaml: each is linted as if it came down the pipeline.
+            foreach (var item in many)
+            {
+                Lint(item is PSObject inner ? inner.BaseObject : item);
+            }
+
+            return;
+        }
+
+        Lint(value);
+    }
+
+    private void Lint(object? candidate)
+    {
         IReadOnlyList<LintFinding> findings;
         try
         {
