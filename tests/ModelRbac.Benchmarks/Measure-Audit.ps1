@@ -60,6 +60,7 @@ try {
     Measure-Median 'Test-RbacConfig (loaded config)' { Test-RbacConfig -Config $config }
     Measure-Median 'Get-RbacAccessMatrix -AsHtml -Path (matrix + lint + page)' { Get-RbacAccessMatrix -Config $config -AsHtml -Path $report }
     Measure-Median 'Get-RbacAccessMatrix -Config <path> (import + matrix)' { Get-RbacAccessMatrix -Config $configPath }
+    Measure-Median 'Compare-RbacConfig <path> <path> (import both + diff)' { Compare-RbacConfig -ReferenceConfig $configPath -DifferenceConfig $variantPath }
 }
 finally {
     Remove-Item -LiteralPath $variantPath, $report -ErrorAction SilentlyContinue
