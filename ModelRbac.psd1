@@ -19,6 +19,9 @@
         'Test-RouteAccess'
         'Expand-RoleRoute'
         'Invoke-RbacPolicyTest'
+        'Get-RbacAccessMatrix'
+        'Compare-RbacConfig'
+        'Test-RbacConfig'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -161,6 +161,8 @@ function Invoke-Bench {
         -ModuleManifest (Join-Path $moduleDir 'ModelRbac.psd1') -Workload $workload
     & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'tests/ModelRbac.Benchmarks/Measure-ImportTime.ps1') `
         -ModuleManifest (Join-Path $moduleDir 'ModelRbac.psd1') -ConfigPath (Join-Path $root 'examples/seed-repro.yaml')
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'tests/ModelRbac.Benchmarks/Measure-Audit.ps1') `
+        -ModuleManifest (Join-Path $moduleDir 'ModelRbac.psd1') -Workload $workload
     if (Get-Command python3 -ErrorAction SilentlyContinue) {
         Invoke-Native python3 @((Join-Path $root 'tests/ModelRbac.Benchmarks/fnmatch_loop.py'), $workload)
     }

@@ -11,11 +11,39 @@ internal sealed class Workload
     private Workload(string folder)
     {
         Config = ConfigLoader.LoadFile(Path.Combine(folder, "config.yaml"));
+        Variant = ConfigLoader.LoadText(MakeVariant(File.ReadAllText(Path.Combine(folder, "config.yaml"))), "variant.yaml");
         Models = File.ReadAllLines(Path.Combine(folder, "models.txt")).Where(line => line.Length > 0).ToArray();
         Patterns = File.ReadAllLines(Path.Combine(folder, "patterns.txt")).Where(line => line.Length > 0).ToArray();
     }
 
     public RbacConfiguration Config { get; }
+
+    /// <summary>The same config after a typical pull request (<see cref="MakeVariant"/>), for the diff.</summary>
+    public RbacConfiguration Variant { get; }
+
+    /// <summary>
+    /// A pull request on the workload config: internal_user loses every tenth models entry, team trades
+    /// "bedrock-claude-*", "azure/*" for "bedrock-*", "vertex_ai/*". Measure-Audit.ps1 makes the same change.
+    /// </summary>
+    public static string MakeVariant(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i + 1 < lines.Length; i++)
+        {
+            if (lines[i] == "    - role: \"internal_user\"")
+            {
+                const string head = "      models: [";
+                var items = lines[i + 1].Substring(head.Length, lines[i + 1].Length - head.Length - 1).Split(", ");
+                lines[i + 1] = head + string.Join(", ", items.Where((_, index) => index % 10 != 0)) + "]";
+            }
+            else if (lines[i] == "    - role: \"team\"")
+            {
+                lines[i + 1] = lines[i + 1].Replace("\"bedrock-claude-*\", \"azure/*\"", "\"bedrock-*\", \"vertex_ai/*\"");
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
 
     /// <summary>The 100,000 model names to decide, about half deployed.</summary>
     public string[] Models { get; }

@@ -22,6 +22,9 @@ internal sealed class PowerShellHost : IDisposable
         state.Commands.Add(new SessionStateCmdletEntry("Test-RouteAccess", typeof(TestRouteAccessCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Expand-RoleRoute", typeof(ExpandRoleRouteCommand), null));
         state.Commands.Add(new SessionStateCmdletEntry("Invoke-RbacPolicyTest", typeof(InvokeRbacPolicyTestCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Get-RbacAccessMatrix", typeof(GetRbacAccessMatrixCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Compare-RbacConfig", typeof(CompareRbacConfigCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Test-RbacConfig", typeof(TestRbacConfigCommand), null));
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
     }

@@ -5,7 +5,7 @@ BeforeAll {
 
 Describe 'ModelRbac module' {
     It 'exports exactly the manifest''s cmdlets' {
-        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Expand-RolePermission', 'Expand-RoleRoute', 'Get-JwtRbacRole', 'Import-RbacConfig', 'Invoke-RbacPolicyTest', 'Test-ModelAccess', 'Test-RouteAccess')
+        (Get-Command -Module ModelRbac).Name | Sort-Object | Should -Be @('Compare-RbacConfig', 'Expand-RolePermission', 'Expand-RoleRoute', 'Get-JwtRbacRole', 'Get-RbacAccessMatrix', 'Import-RbacConfig', 'Invoke-RbacPolicyTest', 'Test-ModelAccess', 'Test-RbacConfig', 'Test-RouteAccess')
     }
 
     It 'stamps the manifest version into the cmdlet assembly' {
@@ -20,6 +20,10 @@ Describe 'ModelRbac module' {
         (Get-Command Test-RouteAccess).OutputType.Name | Should -Contain 'ModelRbac.RouteAccessDecision'
         (Get-Command Expand-RoleRoute).OutputType.Name | Should -Contain 'ModelRbac.RoleRouteGrant'
         (Get-Command Invoke-RbacPolicyTest).OutputType.Name | Should -Contain 'ModelRbac.RbacPolicyTestResult'
+        (Get-Command Get-RbacAccessMatrix).OutputType.Name | Should -Contain 'ModelRbac.RbacAccessMatrixRow'
+        (Get-Command Get-RbacAccessMatrix).OutputType.Name | Should -Contain 'ModelRbac.RbacAccessCell'
+        (Get-Command Compare-RbacConfig).OutputType.Name | Should -Contain 'ModelRbac.RbacAccessChange'
+        (Get-Command Test-RbacConfig).OutputType.Name | Should -Contain 'ModelRbac.RbacLintFinding'
     }
 
     It 'loads ModelRbac.Core and YamlDotNet in its private load context' {
@@ -49,7 +53,14 @@ Describe 'ModelRbac module' {
 
     It 'loads the core, YamlDotNet and IdentityModel lazily, not at import' {
         $script = "Import-Module '$env:MODELRBAC_MODULE'; [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name"
-        $loaded = & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $script
+        # A fresh cache folder: pwsh replays the last session's startup JIT profile in the background, which may
+        # compile (and so load) ModelRbac.Core ahead of use when earlier tests ran it in child processes.
+        $savedCache = $env:XDG_CACHE_HOME
+        try {
+            $env:XDG_CACHE_HOME = Join-Path $TestDrive 'cache'
+            $loaded = & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $script
+        }
+        finally { $env:XDG_CACHE_HOME = $savedCache }
         $LASTEXITCODE | Should -Be 0
         $loaded | Should -Contain 'ModelRbac.PowerShell'
         $loaded | Where-Object { $_ -eq 'ModelRbac.Core' -or $_ -eq 'YamlDotNet' -or $_ -like 'Microsoft.IdentityModel*' } | Should -BeNullOrEmpty

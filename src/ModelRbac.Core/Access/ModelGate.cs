@@ -40,6 +40,19 @@ public static class ModelGate
         return DecideOne(config, role, model, semantics, withMessage: false).Allowed;
     }
 
+    /// <summary>
+    /// The verdict with the entry and list position that decided it, without messages: allocation-free, for
+    /// matrices and diffs that need "which entry" for every cell.
+    /// </summary>
+    /// <exception cref="RbacException">RoleInvalid for a name outside the RBAC roles; ConfigEnvironmentMissing.</exception>
+    public static ModelVerdict Explain(RbacConfiguration config, string? role, string? model, Semantics semantics)
+    {
+        role = RoleArgument.Normalize(role);
+        model = string.IsNullOrEmpty(model) ? null : model;
+        var verdict = DecideOne(config, role, model, semantics, withMessage: false);
+        return new ModelVerdict(verdict.Allowed, verdict.Source, verdict.EntryIndex, verdict.PatternIndex);
+    }
+
     private static Verdict DecideOne(RbacConfiguration config, string? role, string? model, Semantics semantics, bool withMessage = true)
     {
         if (!config.JwtAuth.EnforceRbac)
@@ -49,32 +62,33 @@ public static class ModelGate
 
         if (role is null)
         {
-            return Verdict.Deny(LiteLLMMessages.UnmatchedToken);
+            return Verdict.Deny(LiteLLMMessages.UnmatchedToken, -1);
         }
 
         var entry = config.FindRoleEntry(role);
         var allowed = entry?.Models.Get();
         if (entry is null || allowed is null)
         {
-            return Verdict.Allow(GrantSource.Unrestricted);
+            return Verdict.Allow(GrantSource.Unrestricted, entry?.Index ?? -1);
         }
 
         if (model is null)
         {
-            return Verdict.Allow(GrantSource.NoModel);
+            return Verdict.Allow(GrantSource.NoModel, entry.Index);
         }
 
         if (semantics == Semantics.Upstream)
         {
-            return entry.CompiledModels!.ContainsExactly(model)
-                ? Verdict.Allow(GrantSource.Exact, model)
-                : Verdict.Deny(withMessage ? Denial(entry, role, model) : null);
+            var exact = entry.CompiledModels!.ExactIndex(model);
+            return exact >= 0
+                ? Verdict.Allow(GrantSource.Exact, entry.Index, exact, model)
+                : Verdict.Deny(withMessage ? Denial(entry, role, model) : null, entry.Index);
         }
 
         var grant = entry.CompiledModels!.FindGrant(model);
         return grant.Granted
-            ? Verdict.Allow(grant.Source, allowed[grant.Index])
-            : Verdict.Deny(withMessage ? Denial(entry, role, model) : null);
+            ? Verdict.Allow(grant.Source, entry.Index, grant.Index, allowed[grant.Index])
+            : Verdict.Deny(withMessage ? Denial(entry, role, model) : null, entry.Index);
     }
 
     private static string Denial(RolePermissionEntry entry, string role, string model) =>
@@ -82,13 +96,19 @@ public static class ModelGate
 
     private readonly struct Verdict
     {
-        private Verdict(bool allowed, GrantSource source, string? pattern, string? message)
+        private Verdict(bool allowed, GrantSource source, string? pattern, string? message, int entryIndex, int patternIndex)
         {
             Allowed = allowed;
             Source = source;
             Pattern = pattern;
             Message = message;
+            EntryIndex = entryIndex;
+            PatternIndex = patternIndex;
         }
+
+        public int EntryIndex { get; }
+
+        public int PatternIndex { get; }
 
         public bool Allowed { get; }
 
@@ -98,8 +118,9 @@ public static class ModelGate
 
         public string? Message { get; }
 
-        public static Verdict Allow(GrantSource source, string? pattern = null) => new(true, source, pattern, null);
+        public static Verdict Allow(GrantSource source, int entryIndex = -1, int patternIndex = -1, string? pattern = null) =>
+            new(true, source, pattern, null, entryIndex, patternIndex);
 
-        public static Verdict Deny(string? message) => new(false, GrantSource.Denied, null, message);
+        public static Verdict Deny(string? message, int entryIndex) => new(false, GrantSource.Denied, null, message, entryIndex, -1);
     }
 }

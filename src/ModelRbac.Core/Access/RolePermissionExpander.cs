@@ -48,9 +48,10 @@ public static class RolePermissionExpander
             }
         }
 
+        HashSet<string>? deployed = null;
         for (var i = 0; i < patterns.Count; i++)
         {
-            if (live.Contains(i) || (semantics == Semantics.Corrected && GrantsAny(config, patterns[i], models)))
+            if (live.Contains(i) || (semantics == Semantics.Corrected && GrantsAny(config, patterns[i], models, ref deployed)))
             {
                 continue;
             }
@@ -74,8 +75,15 @@ public static class RolePermissionExpander
         return -1;
     }
 
-    private static bool GrantsAny(RbacConfiguration config, string pattern, IReadOnlyList<string> models)
+    private static bool GrantsAny(RbacConfiguration config, string pattern, IReadOnlyList<string> models, ref HashSet<string>? deployed)
     {
+        if (pattern is not ("*" or ModelPatternList.AllProxyModels) && !FnmatchPattern.HasWildcardSyntax(pattern) && !config.AccessGroups.IsGroup(pattern))
+        {
+            // A plain name grants exactly itself: a set lookup instead of a scan of every deployment.
+            deployed ??= new HashSet<string>(models, System.StringComparer.Ordinal);
+            return deployed.Contains(pattern);
+        }
+
         var single = new ModelPatternList(new[] { pattern }, config.AccessGroups);
         foreach (var model in models)
         {

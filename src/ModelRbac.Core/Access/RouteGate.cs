@@ -39,6 +39,36 @@ public static class RouteGate
         return DecideOne(config, role, route, semantics, withMessage: false).Allowed;
     }
 
+    /// <summary>
+    /// The verdict with the entry and list position that decided it, without messages: allocation-free, for diffs
+    /// that need "which entry" for every (role, route).
+    /// </summary>
+    /// <exception cref="RbacException">RoleInvalid for a name outside the RBAC roles; ConfigEnvironmentMissing.</exception>
+    public static RouteVerdict Explain(RbacConfiguration config, string? role, string? route, Semantics semantics)
+    {
+        role = RoleArgument.Normalize(role);
+        if (!config.JwtAuth.EnforceRbac)
+        {
+            return new RouteVerdict(true, RouteVerdictReason.RbacNotEnforced, -1, -1, null);
+        }
+
+        if (role is null)
+        {
+            return new RouteVerdict(false, RouteVerdictReason.Denied, -1, -1, null);
+        }
+
+        var entry = config.FindRoleEntry(role);
+        if (entry is null || entry.Routes.Get() is null || route is null)
+        {
+            return new RouteVerdict(true, RouteVerdictReason.Unrestricted, entry?.Index ?? -1, -1, null);
+        }
+
+        var grant = entry.CompiledRoutes?.FindGrant(route, semantics) ?? Routing.RouteGrant.None;
+        return grant.Granted
+            ? new RouteVerdict(true, RouteVerdictReason.Entry, entry.Index, grant.Index, grant.Template?.Text)
+            : new RouteVerdict(false, RouteVerdictReason.Denied, entry.Index, -1, null);
+    }
+
     /// <summary>The request path LiteLLM compares: everything before the first '?' (the query string is not part of it).</summary>
     public static string StripQuery(string route)
     {

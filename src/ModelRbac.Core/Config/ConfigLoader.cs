@@ -14,7 +14,7 @@ public static class ConfigLoader
 {
     /// <summary>Reads and validates the config file at <paramref name="path"/>.</summary>
     /// <exception cref="ConfigException">ConfigNotFound, ConfigParseError, ConfigInvalid.</exception>
-    public static RbacConfiguration LoadFile(string path, IDictionary? environment = null, YamlLimits? limits = null)
+    public static RbacConfiguration LoadFile(string path, IDictionary? environment = null, YamlLimits? limits = null, ConfigLoadMode mode = ConfigLoadMode.Strict)
     {
         limits ??= YamlLimits.Default;
         string text;
@@ -46,11 +46,15 @@ public static class ConfigLoader
             throw new ConfigException(id, kind, "cannot read the config: " + ex.Message, new SourceLocation(path, string.Empty, 0, 0), ex);
         }
 
-        return LoadText(text, path, environment, limits);
+        return LoadText(text, path, environment, limits, mode);
     }
 
-    /// <summary>Reads and validates config YAML given as text; <paramref name="path"/> only names it in errors.</summary>
-    public static RbacConfiguration LoadText(string yaml, string? path = null, IDictionary? environment = null, YamlLimits? limits = null)
+    /// <summary>
+    /// Reads and validates config YAML given as text; <paramref name="path"/> only names it in errors. With
+    /// <see cref="ConfigLoadMode.Lenient"/>, the start-up refusals listed in <see cref="ConfigRefusalCodes"/> are
+    /// recorded in <see cref="RbacConfiguration.StartupRefusals"/> instead of thrown (for the lint).
+    /// </summary>
+    public static RbacConfiguration LoadText(string yaml, string? path = null, IDictionary? environment = null, YamlLimits? limits = null, ConfigLoadMode mode = ConfigLoadMode.Strict)
     {
         var root = YamlTreeReader.Read(yaml, path, limits ?? YamlLimits.Default);
         var configSection = new ConfigReadContext(path, new EnvironmentResolver(null, new Dictionary<string, string>()));
@@ -62,7 +66,7 @@ public static class ConfigLoader
                 root is null ? "the config is empty; LiteLLM expects a mapping with model_list and general_settings" : $"expected a mapping at the top level, found {root.Describe()}");
         }
 
-        var context = new ConfigReadContext(path, new EnvironmentResolver(environment, ReadEnvironmentSection(top, configSection)));
+        var context = new ConfigReadContext(path, new EnvironmentResolver(environment, ReadEnvironmentSection(top, configSection)), mode);
         var deployments = ModelListReader.Read(top, context);
         var accessGroups = new AccessGroupIndex(deployments);
         var general = context.OptionalMapping(top.Get("general_settings"), "general_settings");
@@ -76,7 +80,11 @@ public static class ConfigLoader
             accessGroups,
             ReadLooseFlag(general?.Get("enable_jwt_auth")),
             ReadTopLevelEnforceRbac(general, context),
-            context.Warnings);
+            context.Warnings)
+        {
+            StartupRefusals = context.Refusals,
+            RolePermissionsLocation = context.At(general?.GetKeyNode("role_permissions") ?? general, "general_settings.role_permissions"),
+        };
     }
 
     /// <summary>The config's <c>environment_variables</c> (LiteLLM exports them at start-up), as text.</summary>

@@ -7,10 +7,47 @@ namespace ModelRbac.Core.Config;
 /// <summary>Typed reads of YAML nodes for the config readers: locates errors and resolves <c>os.environ/</c> values.</summary>
 internal sealed class ConfigReadContext
 {
-    public ConfigReadContext(string? file, EnvironmentResolver environment)
+    public ConfigReadContext(string? file, EnvironmentResolver environment, ConfigLoadMode mode = ConfigLoadMode.Strict)
     {
         File = file;
         Environment = environment;
+        Mode = mode;
+    }
+
+    public ConfigLoadMode Mode { get; }
+
+    /// <summary>Start-up refusals recorded instead of thrown (lenient mode only).</summary>
+    public List<ConfigWarning> Refusals { get; } = new();
+
+    /// <summary>
+    /// Something that makes LiteLLM refuse to start: ConfigInvalid when strict; recorded under <paramref name="code"/>
+    /// when lenient, so the lint can report it with its place and go on.
+    /// </summary>
+    public void Refuse(YNode? node, string path, string code, string reason)
+    {
+        if (Mode == ConfigLoadMode.Strict)
+        {
+            throw Invalid(node, path, reason);
+        }
+
+        Refusals.Add(new ConfigWarning(code, reason, At(node, path)));
+    }
+
+    /// <summary>The location of each item of a list node (empty when it is not a list).</summary>
+    public IReadOnlyList<SourceLocation> ItemLocations(YNode? node, string path)
+    {
+        if (node is not YSequence sequence)
+        {
+            return new SourceLocation[0];
+        }
+
+        var locations = new SourceLocation[sequence.Items.Count];
+        for (var i = 0; i < locations.Length; i++)
+        {
+            locations[i] = At(sequence.Items[i], path + "[" + i + "]");
+        }
+
+        return locations;
     }
 
     public string? File { get; }

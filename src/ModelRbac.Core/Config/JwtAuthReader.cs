@@ -15,9 +15,10 @@ internal static class JwtAuthReader
         var values = new Dictionary<string, Resolved<object?>>(StringComparer.Ordinal);
         var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var node = general?.Get("litellm_jwtauth");
+        var sectionLocation = context.At(general?.GetKeyNode("litellm_jwtauth") ?? general, SectionPath);
         if (general?.GetKeyNode("litellm_jwtauth") is null)
         {
-            return new JwtAuthSettings(values, locations, present: false);
+            return new JwtAuthSettings(values, locations, present: false) { Location = sectionLocation };
         }
 
         if (node is not YMapping section)
@@ -39,7 +40,7 @@ internal static class JwtAuthReader
             {
                 var closest = JwtAuthKeyCatalog.ClosestKey(key);
                 context.Warnings.Add(new ConfigWarning(
-                    "UnknownJwtAuthKey",
+                    ConfigRefusalCodes.UnknownJwtAuthKey,
                     $"'{key}' is not a LiteLLM_JWTAuth setting (LiteLLM refuses to start with it)" + (closest is null ? "." : $"; did you mean '{closest}'?"),
                     context.At(keyNode, path)));
                 continue;
@@ -48,7 +49,7 @@ internal static class JwtAuthReader
             values[key] = ReadTyped(declared, entry.Value, path, context);
         }
 
-        var settings = new JwtAuthSettings(values, locations, present: true);
+        var settings = new JwtAuthSettings(values, locations, present: true) { Location = sectionLocation };
         CheckStartupRules(section, values, context);
         return settings;
     }
@@ -97,7 +98,9 @@ internal static class JwtAuthReader
                 ?? throw context.Invalid(item, itemPath + ".internal_role", "a role mapping needs 'internal_role'");
             if (!RbacRoles.IsRole(internalRole))
             {
-                throw context.Invalid(item.Get("internal_role"), itemPath + ".internal_role", $"'{internalRole}' is not an RBAC role; LiteLLM accepts {RbacRoles.ListForMessage()}");
+                // Lenient (lint) loads drop the mapping: a non-role must never reach role resolution.
+                context.Refuse(item.Get("internal_role"), itemPath + ".internal_role", ConfigRefusalCodes.UnknownRbacRole, $"'{internalRole}' is not an RBAC role; LiteLLM accepts {RbacRoles.ListForMessage()}");
+                continue;
             }
 
             result.Add(new RoleMapping(role, internalRole, context.At(item, itemPath)));
@@ -138,7 +141,10 @@ internal static class JwtAuthReader
                 scope,
                 context.OptionalStringList(item.Get("models"), itemPath + ".models").Get(),
                 context.OptionalStringList(item.Get("routes"), itemPath + ".routes").Get(),
-                context.At(item, itemPath)));
+                context.At(item, itemPath))
+            {
+                ModelLocations = context.ItemLocations(item.Get("models"), itemPath + ".models"),
+            });
         }
 
         return result;
@@ -149,12 +155,12 @@ internal static class JwtAuthReader
     {
         if (IsSet(values, "user_roles_jwt_field") && !IsSet(values, "user_allowed_roles"))
         {
-            throw context.Invalid(section.GetKeyNode("user_roles_jwt_field"), SectionPath + ".user_roles_jwt_field", "user_allowed_roles must be provided if user_roles_jwt_field is set.");
+            context.Refuse(section.GetKeyNode("user_roles_jwt_field"), SectionPath + ".user_roles_jwt_field", ConfigRefusalCodes.UserRolesWithoutAllowedRoles, "user_allowed_roles must be provided if user_roles_jwt_field is set.");
         }
 
         if (IsSet(values, "object_id_jwt_field") && !IsSet(values, "role_mappings"))
         {
-            throw context.Invalid(section.GetKeyNode("object_id_jwt_field"), SectionPath + ".object_id_jwt_field", "if object_id_jwt_field is set, role_mappings must also be set.");
+            context.Refuse(section.GetKeyNode("object_id_jwt_field"), SectionPath + ".object_id_jwt_field", ConfigRefusalCodes.ObjectIdWithoutRoleMappings, "if object_id_jwt_field is set, role_mappings must also be set.");
         }
     }
 

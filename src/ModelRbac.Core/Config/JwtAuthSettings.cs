@@ -6,7 +6,11 @@ namespace ModelRbac.Core.Config;
 public sealed record RoleMapping(string Role, string InternalRole, SourceLocation Location);
 
 /// <summary>A <c>litellm_jwtauth.scope_mappings</c> entry.</summary>
-public sealed record ScopeMapping(string Scope, IReadOnlyList<string>? Models, IReadOnlyList<string>? Routes, SourceLocation Location);
+public sealed record ScopeMapping(string Scope, IReadOnlyList<string>? Models, IReadOnlyList<string>? Routes, SourceLocation Location)
+{
+    /// <summary>Where each element of <c>models</c> is (empty when the list is null).</summary>
+    public IReadOnlyList<SourceLocation> ModelLocations { get; internal init; } = new SourceLocation[0];
+}
 
 /// <summary>
 /// <c>general_settings.litellm_jwtauth</c>: the keys written in the config (typed per LiteLLM's declaration) and
@@ -29,6 +33,12 @@ public sealed class JwtAuthSettings
 
     /// <summary>Whether the config has a <c>litellm_jwtauth</c> section at all.</summary>
     public bool IsPresent { get; }
+
+    /// <summary>Where the <c>litellm_jwtauth</c> key is (or would be), for findings about the section as a whole.</summary>
+    public SourceLocation Location { get; internal init; } = new(null, "general_settings.litellm_jwtauth", 0, 0);
+
+    /// <summary>Where <paramref name="key"/> is written, or the section's location when it is not.</summary>
+    public SourceLocation LocationOf(string key) => Locations.TryGetValue(key, out var location) ? location : Location;
 
     /// <summary>Where each key written in the config is.</summary>
     public IReadOnlyDictionary<string, SourceLocation> Locations { get; }

@@ -50,6 +50,15 @@ public sealed class RbacConfiguration
     /// <summary>Warnings raised while loading.</summary>
     public IReadOnlyList<ConfigWarning> Warnings { get; }
 
+    /// <summary>Where the <c>role_permissions</c> key is (or the general_settings section when it is absent).</summary>
+    public SourceLocation RolePermissionsLocation { get; internal init; } = new(null, "general_settings.role_permissions", 0, 0);
+
+    /// <summary>
+    /// What would make LiteLLM refuse to start, recorded by a lenient (lint) load instead of thrown; always empty
+    /// for a strict load, which throws ConfigInvalid on the first one.
+    /// </summary>
+    public IReadOnlyList<ConfigWarning> StartupRefusals { get; internal init; } = new ConfigWarning[0];
+
     /// <summary>
     /// LiteLLM's <c>_get_role_based_permissions</c>: the first entry whose role equals <paramref name="role"/>,
     /// or null. An entry before it whose role comes from an unset variable makes the lookup fail.

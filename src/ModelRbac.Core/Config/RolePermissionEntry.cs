@@ -46,6 +46,18 @@ public sealed class RolePermissionEntry
     /// <summary>Where the entry is.</summary>
     public SourceLocation Location { get; }
 
+    /// <summary>Where each element of <c>models</c> is (empty when the list is null).</summary>
+    public IReadOnlyList<SourceLocation> ModelLocations { get; internal init; } = new SourceLocation[0];
+
+    /// <summary>Where each element of <c>routes</c> is (empty when the list is null).</summary>
+    public IReadOnlyList<SourceLocation> RouteLocations { get; internal init; } = new SourceLocation[0];
+
+    /// <summary>The location of models element <paramref name="index"/>, or the entry's when unknown.</summary>
+    public SourceLocation ModelLocation(int index) => index >= 0 && index < ModelLocations.Count ? ModelLocations[index] : Location;
+
+    /// <summary>The location of routes element <paramref name="index"/>, or the entry's when unknown.</summary>
+    public SourceLocation RouteLocation(int index) => index >= 0 && index < RouteLocations.Count ? RouteLocations[index] : Location;
+
     /// <summary>Python's repr of the models list, as LiteLLM's denial prints it (made once).</summary>
     public string ModelsRepr => _modelsRepr ??= Text.PythonRepr.List(Models.Get() ?? new string[0]);
 

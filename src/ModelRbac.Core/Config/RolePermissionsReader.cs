@@ -65,9 +65,11 @@ internal static class RolePermissionsReader
         var role = context.OptionalString(entry.Get("role"), path + ".role");
         if (role.Missing is null && !RbacRoles.IsRole(role.Get()))
         {
-            throw context.Invalid(
+            // Lenient (lint) loads keep the entry: its role matches no lookup, as the gate never asks for it.
+            context.Refuse(
                 entry.Get("role"),
                 path + ".role",
+                ConfigRefusalCodes.UnknownRbacRole,
                 $"'{role.Get()}' is not an RBAC role; role_permissions accepts {RbacRoles.ListForMessage()}");
         }
 
@@ -75,6 +77,10 @@ internal static class RolePermissionsReader
         var routes = context.OptionalStringList(entry.Get("routes"), path + ".routes");
         var compiled = models.Missing is null && models.Get() is { } list ? new ModelPatternList(list, groups) : null;
         var compiledRoutes = routes.Missing is null && routes.Get() is { } routeList ? new RoutePatternList(routeList) : null;
-        return new RolePermissionEntry(index, role, models, routes, compiled, compiledRoutes, context.At(entry, path));
+        return new RolePermissionEntry(index, role, models, routes, compiled, compiledRoutes, context.At(entry, path))
+        {
+            ModelLocations = context.ItemLocations(entry.Get("models"), path + ".models"),
+            RouteLocations = context.ItemLocations(entry.Get("routes"), path + ".routes"),
+        };
     }
 }

@@ -41,4 +41,8 @@ public static class ErrorIds
     public const string PolicyCoverageBelowThreshold = nameof(PolicyCoverageBelowThreshold);
     /// <summary>Pester 5 is needed (to run policy cases) and could not be loaded.</summary>
     public const string PesterNotAvailable = nameof(PesterNotAvailable);
+    /// <summary>Test-RbacConfig -FailOn: the lint found something at or above the threshold (or a config could not be read).</summary>
+    public const string ConfigLintFailed = nameof(ConfigLintFailed);
+    /// <summary>A report file could not be written.</summary>
+    public const string ReportWriteFailed = nameof(ReportWriteFailed);
 }

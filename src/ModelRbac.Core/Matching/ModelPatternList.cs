@@ -96,6 +96,9 @@ public sealed class ModelPatternList
     /// <summary>Upstream's test: the model is an element of the list (exact, ordinal).</summary>
     public bool ContainsExactly(string model) => _exactFirstIndex.ContainsKey(model);
 
+    /// <summary>Upstream's test with the position: the first index of the element equal to the model, or -1.</summary>
+    public int ExactIndex(string model) => _exactFirstIndex.TryGetValue(model, out var index) ? index : -1;
+
     /// <summary>Corrected: the first entry that grants <paramref name="model"/> (SEMANTICS §4 rules 1–4). No allocation.</summary>
     public PatternGrant FindGrant(string model)
     {

@@ -80,6 +80,26 @@ public sealed class RouteTemplate
     public static RouteTemplate Parse(string text) =>
         TryParse(text, out var template, out var error) ? template! : throw new FormatException(error);
 
+    /// <summary>
+    /// A concrete request path the template matches: each <c>{name}</c> becomes "sample" and each
+    /// <c>{name:path}</c> "sample/path", so a literal entry that merely repeats the template text does not match it.
+    /// </summary>
+    public string Witness()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var token in _tokens)
+        {
+            text.Append(token.Kind switch
+            {
+                TokenKind.Segment => "sample",
+                TokenKind.Path => "sample/path",
+                _ => token.Text,
+            });
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>True when <paramref name="path"/> matches the whole template. No allocation.</summary>
     public bool Matches(ReadOnlySpan<char> path) => !IsHost && MatchFrom(0, path);
 

@@ -1,7 +1,4 @@
-using System.IO;
 using System.Management.Automation;
-using ModelRbac.Core.Config;
-using ModelRbac.Core.Errors;
 
 namespace ModelRbac.PowerShell.Infrastructure;
 
@@ -27,7 +24,7 @@ public abstract class ConfigCmdlet : PSCmdlet
         TraceEnabled = MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
             ? ((SwitchParameter)verbose).IsPresent
             : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
-        ResolvedConfig = ResolveConfig(Config);
+        ResolvedConfig = ConfigArgument.Resolve(this, Config, "-Config");
     }
 
     /// <summary>Writes decision-trace lines to the verbose stream when it is on.</summary>
@@ -41,47 +38,6 @@ public abstract class ConfigCmdlet : PSCmdlet
         foreach (var line in lines())
         {
             WriteVerbose(line);
-        }
-    }
-
-    private RbacConfig ResolveConfig(object value)
-    {
-        var candidate = value is PSObject wrapped ? wrapped.BaseObject : value;
-        switch (candidate)
-        {
-            case RbacConfig config:
-                return config;
-            case string path:
-                return Load(path);
-            case FileInfo file:
-                return Load(file.FullName);
-            default:
-                ThrowTerminatingError(ErrorRecords.Create(
-                    ErrorIds.ConfigInvalid,
-                    ErrorCategory.InvalidArgument,
-                    $"-Config takes an RbacConfig (from Import-RbacConfig) or the path of a config.yaml, not {candidate?.GetType().Name ?? "null"}.",
-                    candidate));
-                return null!;
-        }
-    }
-
-    private RbacConfig Load(string path)
-    {
-        var fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-        try
-        {
-            var configuration = ConfigLoader.LoadFile(fullPath);
-            foreach (var warning in configuration.Warnings)
-            {
-                WriteWarning(warning.ToString());
-            }
-
-            return new RbacConfig(configuration);
-        }
-        catch (RbacException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex, fullPath));
-            return null!;
         }
     }
 
