@@ -12,7 +12,14 @@ namespace ModelRbac.Core.Claims;
 /// <summary>A decoded JWT payload: a JSON object, read with <see cref="ClaimPath"/>.</summary>
 public sealed class JwtClaims
 {
-    private static readonly JsonDocumentOptions s_options = new() { MaxDepth = 64 };
+    /// <summary>The default for <see cref="MaxDepthName"/>: nesting of objects and arrays, the top-level object counting 1.</summary>
+    public const int DefaultMaxDepth = 64;
+
+    /// <summary>The most a caller may raise the depth to: display and role reading walk the claims recursively.</summary>
+    public const int HighestMaxDepth = 1000;
+
+    /// <summary>The user-facing name of the claim nesting limit.</summary>
+    public const string MaxDepthName = "MaxClaimDepth";
 
     private JwtClaims(JsonElement root)
     {
@@ -22,16 +29,19 @@ public sealed class JwtClaims
     /// <summary>The payload object (a detached clone: safe to keep).</summary>
     public JsonElement Root { get; }
 
-    /// <summary>Parses payload JSON; ClaimsInvalid when it is not JSON or not an object.</summary>
-    public static JwtClaims Parse(string json) => Parse(json, ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData);
+    /// <summary>Parses payload JSON; ClaimsInvalid when it is not JSON, not an object, or nested deeper than <paramref name="maxDepth"/>.</summary>
+    public static JwtClaims Parse(string json, int maxDepth = DefaultMaxDepth) => Parse(json, ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData, maxDepth);
 
     /// <summary>Parses payload JSON, failing with the given id (TokenMalformed for a token's payload).</summary>
-    internal static JwtClaims Parse(string json, string errorId, RbacErrorKind kind)
+    internal static JwtClaims Parse(string json, string errorId, RbacErrorKind kind, int maxDepth)
     {
+        CheckDepthSetting(maxDepth);
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(json, s_options);
+            var utf8 = Encoding.UTF8.GetBytes(json);
+            CheckDepth(utf8, maxDepth);
+            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth });
             root = document.RootElement.Clone();
         }
         catch (JsonException ex)
@@ -52,8 +62,9 @@ public sealed class JwtClaims
     /// Builds claims from plain .NET values: dictionaries (string keys), lists, strings, numbers, booleans, null.
     /// ClaimsInvalid for anything else or a top level that is not a dictionary.
     /// </summary>
-    public static JwtClaims FromObject(object? value)
+    public static JwtClaims FromObject(object? value, int maxDepth = DefaultMaxDepth)
     {
+        CheckDepthSetting(maxDepth);
         if (value is not IDictionary)
         {
             throw new RbacException(ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData,
@@ -63,10 +74,39 @@ public sealed class JwtClaims
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, value, 0);
+            Write(writer, value, 1, maxDepth);
         }
 
-        return Parse(Encoding.UTF8.GetString(buffer.ToArray()));
+        return Parse(Encoding.UTF8.GetString(buffer.ToArray()), maxDepth);
+    }
+
+    /// <summary>ClaimsInvalid naming <see cref="MaxDepthName"/> for claims nested deeper than the limit.</summary>
+    internal static RbacException DepthExceeded(int maxDepth) =>
+        new(ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData, $"The claims nest objects and arrays deeper than allowed; the limit {MaxDepthName} is {maxDepth}.") { Limit = MaxDepthName };
+
+    private static void CheckDepthSetting(int maxDepth)
+    {
+        if (maxDepth < 1 || maxDepth > HighestMaxDepth)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDepth), maxDepth, $"{MaxDepthName} must be between 1 and {HighestMaxDepth}.");
+        }
+    }
+
+    /// <summary>
+    /// A forward-only pass (no recursion, no allocation per level) that finds deep nesting before the document is
+    /// built, so the failure names the limit instead of quoting the JSON reader.
+    /// </summary>
+    private static void CheckDepth(byte[] utf8, int maxDepth)
+    {
+        // One level of headroom: the reader lets the first level past the limit through, and this pass reports it.
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 1 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth + 1 > maxDepth)
+            {
+                throw DepthExceeded(maxDepth);
+            }
+        }
     }
 
     /// <summary>Looks a path up; false when it is absent (JSON null counts as present).</summary>
@@ -125,11 +165,12 @@ public sealed class JwtClaims
         }
     }
 
-    private static void Write(Utf8JsonWriter writer, object? value, int depth)
+    private static void Write(Utf8JsonWriter writer, object? value, int depth, int maxDepth)
     {
-        if (depth > 64)
+        // depth is the level this value's container would open; scalars never nest.
+        if (depth > maxDepth && value is IEnumerable and not string)
         {
-            throw new RbacException(ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData, "The claims are nested more than 64 levels deep.");
+            throw DepthExceeded(maxDepth);
         }
 
         switch (value)
@@ -178,7 +219,7 @@ public sealed class JwtClaims
                     }
 
                     writer.WritePropertyName(key);
-                    Write(writer, entry.Value, depth + 1);
+                    Write(writer, entry.Value, depth + 1, maxDepth);
                 }
 
                 writer.WriteEndObject();
@@ -187,7 +228,7 @@ public sealed class JwtClaims
                 writer.WriteStartArray();
                 foreach (var item in sequence)
                 {
-                    Write(writer, item, depth + 1);
+                    Write(writer, item, depth + 1, maxDepth);
                 }
 
                 writer.WriteEndArray();

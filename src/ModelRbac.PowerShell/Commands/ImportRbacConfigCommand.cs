@@ -58,18 +58,25 @@ public sealed class ImportRbacConfigCommand : PSCmdlet
     [Parameter]
     public IDictionary? Environment { get; set; }
 
+    /// <summary>
+    /// <para type="description">Input limits, as an RbacLimits or a hashtable naming only the limits to change: MaxConfigCharacters (default 16 MiB), MaxYamlDepth (64), MaxYamlNodes (1,000,000 once aliases are expanded) and MaxPatternLength (1,024 characters per models/routes entry). A config over a limit is ConfigInvalid naming the limit.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public RbacLimits Limits { get; set; } = new();
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
         if (ParameterSetName == YamlSet)
         {
-            Emit(() => ConfigLoader.LoadText(Yaml, null, Environment), target: null);
+            Emit(() => ConfigLoader.LoadText(Yaml, null, Environment, Limits.ToYamlLimits()), target: null);
             return;
         }
 
         foreach (var file in ResolveFiles())
         {
-            Emit(() => ConfigLoader.LoadFile(file, Environment), file);
+            Emit(() => ConfigLoader.LoadFile(file, Environment, Limits.ToYamlLimits()), file);
         }
     }
 
