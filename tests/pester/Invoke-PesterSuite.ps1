@@ -15,6 +15,9 @@ $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -RequiredVersion 5.7.1
 # The test files import the built module from here; nothing installed elsewhere may shadow it.
 $env:MODELRBAC_MODULE = (Resolve-Path $ModuleManifest).Path
+# The NuGet packages folder (Pester sits at <packages>/pester/5.7.1/tools): Isolation.Tests.ps1 takes older
+# YamlDotNet and IdentityModel copies from there.
+$env:MODELRBAC_NUGET_PACKAGES = Split-Path (Split-Path (Split-Path (Split-Path (Resolve-Path $PesterManifest).Path)))
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $PSScriptRoot
