@@ -40,7 +40,7 @@ public sealed class JwtClaims
         try
         {
             var utf8 = Encoding.UTF8.GetBytes(json);
-            CheckDepth(utf8, maxDepth);
+            Prescan(utf8, maxDepth, errorId, kind, "claims");
             using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth });
             root = document.RootElement.Clone();
         }
@@ -72,9 +72,15 @@ public sealed class JwtClaims
         }
 
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        try
         {
+            using var writer = new Utf8JsonWriter(buffer);
             Write(writer, value, 1, maxDepth);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // The writer refuses text that is not valid UTF-16 (an unpaired surrogate in a name or value).
+            throw new RbacException(ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData, "A claim name or value is not valid UTF-16 text (an unpaired surrogate).");
         }
 
         return Parse(Encoding.UTF8.GetString(buffer.ToArray()), maxDepth);
@@ -93,18 +99,36 @@ public sealed class JwtClaims
     }
 
     /// <summary>
-    /// A forward-only pass (no recursion, no allocation per level) that finds deep nesting before the document is
-    /// built, so the failure names the limit instead of quoting the JSON reader.
+    /// A forward-only pass (no recursion) before the document is built. It finds nesting deeper than
+    /// <paramref name="maxDepth"/>, so the failure names the limit instead of quoting the JSON reader, and strings
+    /// or names holding an unpaired surrogate escape (<c>"\ud800"</c>): valid JSON that System.Text.Json refuses to
+    /// turn into a string at the first read, which would otherwise escape later as an unexpected exception.
+    /// Python reads such strings, but LiteLLM cannot store or encode them; refusing them fails closed.
     /// </summary>
-    private static void CheckDepth(byte[] utf8, int maxDepth)
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    internal static void Prescan(byte[] utf8, int? maxDepth, string errorId, RbacErrorKind kind, string what)
     {
         // One level of headroom: the reader lets the first level past the limit through, and this pass reports it.
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 1 });
+        // Without a limit of ours (a token header) the reader's default applies and its failure is "not JSON".
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 1 ?? 0 });
         while (reader.Read())
         {
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth + 1 > maxDepth)
             {
-                throw DepthExceeded(maxDepth);
+                throw DepthExceeded(maxDepth.Value);
+            }
+
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    throw new RbacException(errorId, kind,
+                        $"A string in the {what} holds an unpaired UTF-16 surrogate escape (such as \\ud800), which is refused rather than read.");
+                }
             }
         }
     }

@@ -75,7 +75,9 @@ internal sealed class CompactJws
     {
         try
         {
-            using var document = JsonDocument.Parse(DecodeText(segment, name));
+            var text = DecodeText(segment, name);
+            JwtClaims.Prescan(Encoding.UTF8.GetBytes(text), null, ErrorIds.TokenMalformed, RbacErrorKind.InvalidData, name);
+            using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw TokenErrors.Malformed($"the {name} is not a JSON object.");

@@ -39,7 +39,7 @@ internal sealed class YamlTreeReader
         var reader = new YamlTreeReader(file, limits);
         try
         {
-            return reader.ReadDocument(new Parser(new StringReader(text)));
+            return reader.ReadDocument(new GuardedParser(new Parser(new StringReader(text))));
         }
         catch (YamlException ex)
         {
