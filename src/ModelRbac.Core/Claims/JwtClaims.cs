@@ -189,6 +189,27 @@ public sealed class JwtClaims
         }
     }
 
+    /// <summary>
+    /// The writer would turn an unpaired surrogate into U+FFFD without a word; refuse it, as the JSON path refuses
+    /// its escaped form.
+    /// </summary>
+    private static string Checked(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                throw new RbacException(ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData, "A claim name or value holds an unpaired UTF-16 surrogate, which is refused rather than read.");
+            }
+        }
+
+        return text;
+    }
+
     private static void Write(Utf8JsonWriter writer, object? value, int depth, int maxDepth)
     {
         // depth is the level this value's container would open; scalars never nest.
@@ -203,7 +224,7 @@ public sealed class JwtClaims
                 writer.WriteNullValue();
                 break;
             case string text:
-                writer.WriteStringValue(text);
+                writer.WriteStringValue(Checked(text));
                 break;
             case bool flag:
                 writer.WriteBooleanValue(flag);
@@ -242,7 +263,7 @@ public sealed class JwtClaims
                             "Claim names must be strings, not " + (entry.Key?.GetType().Name ?? "null") + ".");
                     }
 
-                    writer.WritePropertyName(key);
+                    writer.WritePropertyName(Checked(key));
                     Write(writer, entry.Value, depth + 1, maxDepth);
                 }
 
