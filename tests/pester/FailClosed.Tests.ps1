@@ -21,7 +21,9 @@ BeforeDiscovery {
         @{ Name = 'routes'; Commands = 'route', 'expand-routes' }
     )
     $script:commands = 'model', 'model-detailed', 'route', 'expand-models', 'expand-routes'
-    $script:invalidRoles = @('internal_user_viewer', 'Internal_User', ' proxy_admin', 'proxy_admin ', 'admin', "proxy_admin`0", '*')
+    # Shown: the name in the test title (a NUL would break the NUnit report).
+    $script:invalidRoles = @('internal_user_viewer', 'Internal_User', ' proxy_admin', 'proxy_admin ', 'admin', "proxy_admin`0", '*') |
+        ForEach-Object { @{ Role = $_; Shown = "'" + $_.Replace("`0", '\0') + "'" } }
     $script:hostileFiles = @('expired.jwt', 'notyet.jwt', 'wrong-aud.jwt', 'wrong-iss.jwt', 'unknown-kid.jwt', 'rs256-nokid-multi.jwt',
         'alg-none.jwt', 'hs256-keyconfusion.jwt', 'tampered.jwt', 'rs256-wrongkey.jwt')
     $script:craftedTokens = @('garbage', 'two-segments', 'jwe', 'oversized', 'lone-surrogate', 'deep-claims', 'bad-base64', 'array-payload',
@@ -175,12 +177,10 @@ Describe 'Fail closed: the decision needs an unset os.environ/ variable (<Name>)
     }
 }
 
-Describe 'Fail closed: a role outside the RBAC roles (<_>)' -ForEach $invalidRoles {
+Describe 'Fail closed: a role outside the RBAC roles (<Shown>)' -ForEach $invalidRoles {
     It 'is RoleInvalid for <_>, under a config that grants everything' -ForEach $commands {
-        Assert-FailsClosed (Invoke-Evaluation $_ $grantEverything $role) 'RoleInvalid'
+        Assert-FailsClosed (Invoke-Evaluation $_ $grantEverything $Role) 'RoleInvalid'
     }
-
-    BeforeAll { $script:role = $_ }
 }
 
 Describe 'Fail closed: hostile tokens (<_>)' -ForEach $hostileFiles {

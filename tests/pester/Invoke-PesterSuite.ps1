@@ -28,6 +28,13 @@ $configuration.TestResult.OutputFormat = 'NUnitXml'
 $configuration.TestResult.OutputPath = Join-Path $ResultDirectory 'pester.xml'
 
 $result = Invoke-Pester -Configuration $configuration
+if ($null -eq $result) {
+    # Pester itself failed (a plugin step, such as writing the report): that is a failure, never "0 failed".
+    [pscustomobject]@{ Passed = 0; Failed = 1 } | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
+    Write-Host 'Pester: the run returned no result'
+    exit 1
+}
+
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
 Write-Host "Pester: $($result.PassedCount) passed, $failed failed"

@@ -21,6 +21,11 @@ namespace ModelRbac.PowerShell.Commands;
 /// (Import-RbacConfig -Yaml $yaml -Environment @{ TEAM_MODELS = 'gpt-4o-*' }).Roles</code>
 /// <para>Loads config text, resolving the os.environ/ reference from -Environment before the process environment.</para>
 /// </example>
+/// <example>
+/// <code>(Import-RbacConfig ./examples/seed-repro.yaml -Limits @{ MaxYamlDepth = 16; MaxPatternLength = 256 }).Roles | Format-Table Role, Models
+/// [ModelRbac.RbacLimits]::new()</code>
+/// <para>Loads a config under tighter input limits (a genuinely larger config raises them the same way) and shows the defaults. A config over a limit is ConfigInvalid naming the limit.</para>
+/// </example>
 [Cmdlet(VerbsData.Import, "RbacConfig", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(RbacConfig))]
 public sealed class ImportRbacConfigCommand : PSCmdlet
