@@ -4,8 +4,10 @@
     Builds, tests and benchmarks ModelRbac.
 .DESCRIPTION
     Build  assembles the importable module under out/ModelRbac/<version>/ (the version comes from ModelRbac.psd1).
-    Test   builds, runs the xunit suites and the Pester suite (in a child pwsh against the built module), and ends
+    Test   builds, runs the xunit suites, the bounded fuzzing stage and the Pester suite (in a child pwsh against the
+           built module), and ends
            with one line "N passed, M failed"; exits non-zero on any failure.
+    Fuzz   runs only the bounded fuzzing stage (tests/ModelRbac.Fuzz) and prints its counts.
     Demo   builds and runs examples/seed-repro.ps1 on examples/seed-repro.yaml.
     Package  builds and writes out/package/ModelRbac.<version>.nupkg, installable with PSResourceGet.
     Bench  runs the BenchmarkDotNet suite on the shared workload (../shared/bench/make_workload.py).
@@ -15,14 +17,20 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Fuzz', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # Extra arguments for BenchmarkDotNet (Bench), e.g. '--filter *Model*'.
-    [string[]] $BenchArguments = @()
+    [string[]] $BenchArguments = @(),
+
+    # Fuzzing (Test, Fuzz): seconds and executions per target, whichever ends first, and the mutation seed. With the
+    # executions reached first a run is repeatable: the same seed takes the same path through the same code.
+    [double] $FuzzSeconds = 50,
+    [hashtable] $FuzzExecutions = @{ token = 250000; config = 100000 },
+    [int] $FuzzSeed = 1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -110,6 +118,7 @@ function Invoke-Test {
     $suites = @(
         @{ Name = 'core'; Project = 'tests/ModelRbac.Core.Tests/ModelRbac.Core.Tests.csproj' }
         @{ Name = 'cmdlets'; Project = 'tests/ModelRbac.PowerShell.Tests/ModelRbac.PowerShell.Tests.csproj' }
+        @{ Name = 'properties'; Project = 'tests/ModelRbac.Fuzz.Tests/ModelRbac.Fuzz.Tests.csproj' }
     )
     foreach ($suite in $suites) {
         $trx = "$($suite.Name).trx"
@@ -120,6 +129,9 @@ function Invoke-Test {
         $counts = Read-TrxCounts $trxPath
         $passed += $counts.Passed; $failed += $counts.Failed
     }
+
+    $fuzz = Invoke-Fuzz -Results $results
+    $passed += $fuzz.Passed; $failed += $fuzz.Failed
 
     $pesterSummary = Join-Path $results 'pester-summary.json'
     $childPwsh = Join-Path $PSHOME 'pwsh'
@@ -136,6 +148,33 @@ function Invoke-Test {
 
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Fuzz {
+    # Coverage-guided fuzzing of the token and config parsers, in process: SharpFuzz instruments ModelRbac.Core and
+    # YamlDotNet in a copy of the harness's build output, and the harness mutates inputs that reach new edges.
+    # Each target counts as one test: passed without findings, failed with them (kept in out/fuzz/findings/TARGET;
+    # copy a .bin into tests/fixtures/fuzz/TARGET to make it a regression fixture once fixed).
+    param([string] $Results = (Join-Path $out 'TestResults'))
+    $fuzzRoot = Join-Path $out 'fuzz'
+    $bin = Join-Path $fuzzRoot 'bin'
+    if (Test-Path $fuzzRoot) { Remove-Item -Recurse -Force $fuzzRoot }
+    New-Item -ItemType Directory -Force -Path $Results | Out-Null
+    Invoke-Native dotnet @('build', (Join-Path $root 'tests/ModelRbac.Fuzz/ModelRbac.Fuzz.csproj'), '-c', $Configuration, '-o', $bin, '--nologo', '-v', 'quiet') | Out-Host
+    $harness = Join-Path $bin 'ModelRbac.Fuzz.dll'
+    Invoke-Native dotnet @($harness, 'instrument', $bin) | Out-Host
+
+    $counts = [pscustomobject]@{ Passed = 0; Failed = 0 }
+    foreach ($target in 'token', 'config') {
+        $summary = Join-Path $Results "fuzz-$target.json"
+        & dotnet $harness run --target $target --seconds $FuzzSeconds --iterations $FuzzExecutions[$target] --seed $FuzzSeed `
+            --findings (Join-Path $fuzzRoot "findings/$target") --summary $summary | Out-Host
+        if (-not (Test-Path $summary)) { Write-Warning "Fuzzing '$target' produced no summary"; $counts.Failed++; continue }
+        $result = Get-Content -Raw $summary | ConvertFrom-Json
+        if ($result.Findings.Count -eq 0) { $counts.Passed++ } else { $counts.Failed++ }
+    }
+
+    return $counts
 }
 
 function Invoke-Demo {
@@ -189,6 +228,11 @@ function Invoke-Clean {
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
+    'Fuzz' {
+        $fuzz = Invoke-Fuzz
+        Write-Host "$($fuzz.Passed) passed, $($fuzz.Failed) failed"
+        if ($fuzz.Failed -gt 0) { exit 1 }
+    }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
     'Package' { Invoke-Package }

@@ -163,6 +163,21 @@ public sealed class TokenValidationTests
     }
 
     [Fact]
+    public void ASignedTokenNestingPastMaxClaimDepthIsClaimsInvalidAndIdentityModelStopsAt64()
+    {
+        var token = _fixtures.Sign(InputLimitTests.Nested(80).Replace("{\"a\":", "{\"sub\":\"deep\",\"a\":"));
+        var keys = KeySources.FromJwksFile(_fixtures.JwksPath("multi"));
+        var ex = Assert.Throws<RbacException>(() => TokenValidator.Validate(token, keys, new TokenValidationOptions()));
+        Assert.Equal(ErrorIds.ClaimsInvalid, ex.ErrorId);
+        Assert.Equal("MaxClaimDepth", ex.Limit);
+        // IdentityModel reads at most 64 levels to verify: raising the limit helps skipped-signature and -Claims input only.
+        var verified = Assert.Throws<RbacException>(() => TokenValidator.Validate(token, keys, new TokenValidationOptions { MaxClaimDepth = 80 }));
+        Assert.Equal(ErrorIds.ClaimsInvalid, verified.ErrorId);
+        Assert.Contains("at most 64 levels", verified.Message);
+        Assert.False(TokenValidator.Validate(token, null, new TokenValidationOptions { MaxClaimDepth = 80, SkipSignatureValidation = true }).SignatureValidated);
+    }
+
+    [Fact]
     public void KeySourceFailuresAreJwksUnavailable()
     {
         Assert.Equal(ErrorIds.JwksUnavailable, Assert.Throws<RbacException>(() => KeySources.FromJwksFile(_fixtures.PathOf("missing.json"))).ErrorId);

@@ -12,7 +12,14 @@ namespace ModelRbac.Core.Claims;
 /// <summary>A decoded JWT payload: a JSON object, read with <see cref="ClaimPath"/>.</summary>
 public sealed class JwtClaims
 {
-    private static readonly JsonDocumentOptions s_options = new() { MaxDepth = 64 };
+    /// <summary>The default for <see cref="MaxDepthName"/>: nesting of objects and arrays, the top-level object counting 1.</summary>
+    public const int DefaultMaxDepth = 64;
+
+    /// <summary>The most a caller may raise the depth to: display and role reading walk the claims recursively.</summary>
+    public const int HighestMaxDepth = 1000;
+
+    /// <summary>The user-facing name of the claim nesting limit.</summary>
+    public const string MaxDepthName = "MaxClaimDepth";
 
     private JwtClaims(JsonElement root)
     {
@@ -22,16 +29,19 @@ public sealed class JwtClaims
     /// <summary>The payload object (a detached clone: safe to keep).</summary>
     public JsonElement Root { get; }
 
-    /// <summary>Parses payload JSON; ClaimsInvalid when it is not JSON or not an object.</summary>
-    public static JwtClaims Parse(string json) => Parse(json, ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData);
+    /// <summary>Parses payload JSON; ClaimsInvalid when it is not JSON, not an object, or nested deeper than <paramref name="maxDepth"/>.</summary>
+    public static JwtClaims Parse(string json, int maxDepth = DefaultMaxDepth) => Parse(json, ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData, maxDepth);
 
     /// <summary>Parses payload JSON, failing with the given id (TokenMalformed for a token's payload).</summary>
-    internal static JwtClaims Parse(string json, string errorId, RbacErrorKind kind)
+    internal static JwtClaims Parse(string json, string errorId, RbacErrorKind kind, int maxDepth)
     {
+        CheckDepthSetting(maxDepth);
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(json, s_options);
+            var utf8 = Encoding.UTF8.GetBytes(json);
+            Prescan(utf8, maxDepth, errorId, kind, "claims");
+            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth });
             root = document.RootElement.Clone();
         }
         catch (JsonException ex)
@@ -52,8 +62,9 @@ public sealed class JwtClaims
     /// Builds claims from plain .NET values: dictionaries (string keys), lists, strings, numbers, booleans, null.
     /// ClaimsInvalid for anything else or a top level that is not a dictionary.
     /// </summary>
-    public static JwtClaims FromObject(object? value)
+    public static JwtClaims FromObject(object? value, int maxDepth = DefaultMaxDepth)
     {
+        CheckDepthSetting(maxDepth);
         if (value is not IDictionary)
         {
             throw new RbacException(ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData,
@@ -61,12 +72,65 @@ public sealed class JwtClaims
         }
 
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        try
         {
-            Write(writer, value, 0);
+            using var writer = new Utf8JsonWriter(buffer);
+            Write(writer, value, 1, maxDepth);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // The writer refuses text that is not valid UTF-16 (an unpaired surrogate in a name or value).
+            throw new RbacException(ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData, "A claim name or value is not valid UTF-16 text (an unpaired surrogate).");
         }
 
-        return Parse(Encoding.UTF8.GetString(buffer.ToArray()));
+        return Parse(Encoding.UTF8.GetString(buffer.ToArray()), maxDepth);
+    }
+
+    /// <summary>ClaimsInvalid naming <see cref="MaxDepthName"/> for claims nested deeper than the limit.</summary>
+    internal static RbacException DepthExceeded(int maxDepth) =>
+        new(ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData, $"The claims nest objects and arrays deeper than allowed; the limit {MaxDepthName} is {maxDepth}.") { Limit = MaxDepthName };
+
+    private static void CheckDepthSetting(int maxDepth)
+    {
+        if (maxDepth < 1 || maxDepth > HighestMaxDepth)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDepth), maxDepth, $"{MaxDepthName} must be between 1 and {HighestMaxDepth}.");
+        }
+    }
+
+    /// <summary>
+    /// A forward-only pass (no recursion) before the document is built. It finds nesting deeper than
+    /// <paramref name="maxDepth"/>, so the failure names the limit instead of quoting the JSON reader, and strings
+    /// or names holding an unpaired surrogate escape (<c>"\ud800"</c>): valid JSON that System.Text.Json refuses to
+    /// turn into a string at the first read, which would otherwise escape later as an unexpected exception.
+    /// Python reads such strings, but LiteLLM cannot store or encode them; refusing them fails closed.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    internal static void Prescan(byte[] utf8, int? maxDepth, string errorId, RbacErrorKind kind, string what)
+    {
+        // One level of headroom: the reader lets the first level past the limit through, and this pass reports it.
+        // Without a limit of ours (a token header) the reader's default applies and its failure is "not JSON".
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 1 ?? 0 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth + 1 > maxDepth)
+            {
+                throw DepthExceeded(maxDepth.Value);
+            }
+
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    throw new RbacException(errorId, kind,
+                        $"A string in the {what} holds an unpaired UTF-16 surrogate escape (such as \\ud800), which is refused rather than read.");
+                }
+            }
+        }
     }
 
     /// <summary>Looks a path up; false when it is absent (JSON null counts as present).</summary>
@@ -125,11 +189,33 @@ public sealed class JwtClaims
         }
     }
 
-    private static void Write(Utf8JsonWriter writer, object? value, int depth)
+    /// <summary>
+    /// The writer would turn an unpaired surrogate into U+FFFD without a word; refuse it, as the JSON path refuses
+    /// its escaped form.
+    /// </summary>
+    private static string Checked(string text)
     {
-        if (depth > 64)
+        for (var i = 0; i < text.Length; i++)
         {
-            throw new RbacException(ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData, "The claims are nested more than 64 levels deep.");
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                throw new RbacException(ErrorIds.ClaimsInvalid, RbacErrorKind.InvalidData, "A claim name or value holds an unpaired UTF-16 surrogate, which is refused rather than read.");
+            }
+        }
+
+        return text;
+    }
+
+    private static void Write(Utf8JsonWriter writer, object? value, int depth, int maxDepth)
+    {
+        // depth is the level this value's container would open; scalars never nest.
+        if (depth > maxDepth && value is IEnumerable and not string)
+        {
+            throw DepthExceeded(maxDepth);
         }
 
         switch (value)
@@ -138,7 +224,7 @@ public sealed class JwtClaims
                 writer.WriteNullValue();
                 break;
             case string text:
-                writer.WriteStringValue(text);
+                writer.WriteStringValue(Checked(text));
                 break;
             case bool flag:
                 writer.WriteBooleanValue(flag);
@@ -177,8 +263,8 @@ public sealed class JwtClaims
                             "Claim names must be strings, not " + (entry.Key?.GetType().Name ?? "null") + ".");
                     }
 
-                    writer.WritePropertyName(key);
-                    Write(writer, entry.Value, depth + 1);
+                    writer.WritePropertyName(Checked(key));
+                    Write(writer, entry.Value, depth + 1, maxDepth);
                 }
 
                 writer.WriteEndObject();
@@ -187,7 +273,7 @@ public sealed class JwtClaims
                 writer.WriteStartArray();
                 foreach (var item in sequence)
                 {
-                    Write(writer, item, depth + 1);
+                    Write(writer, item, depth + 1, maxDepth);
                 }
 
                 writer.WriteEndArray();

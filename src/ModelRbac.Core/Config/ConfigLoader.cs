@@ -32,8 +32,10 @@ public static class ConfigLoader
 
             if (info.Length > (long)limits.MaxCharacters * 4)
             {
-                throw ConfigException.Invalid(
-                    $"the file is {info.Length:N0} bytes, more than the config size limit",
+                throw ConfigException.LimitExceeded(
+                    $"the file is {info.Length:N0} bytes, more than 4 bytes for each allowed character",
+                    YamlLimits.MaxCharactersName,
+                    limits.MaxCharacters,
                     new SourceLocation(path, string.Empty, 0, 0));
             }
 
@@ -56,8 +58,9 @@ public static class ConfigLoader
     /// </summary>
     public static RbacConfiguration LoadText(string yaml, string? path = null, IDictionary? environment = null, YamlLimits? limits = null, ConfigLoadMode mode = ConfigLoadMode.Strict)
     {
-        var root = YamlTreeReader.Read(yaml, path, limits ?? YamlLimits.Default);
-        var configSection = new ConfigReadContext(path, new EnvironmentResolver(null, new Dictionary<string, string>()));
+        limits ??= YamlLimits.Default;
+        var root = YamlTreeReader.Read(yaml, path, limits);
+        var configSection = new ConfigReadContext(path, new EnvironmentResolver(null, new Dictionary<string, string>()), limits);
         if (root is not YMapping top)
         {
             throw configSection.Invalid(
@@ -66,7 +69,7 @@ public static class ConfigLoader
                 root is null ? "the config is empty; LiteLLM expects a mapping with model_list and general_settings" : $"expected a mapping at the top level, found {root.Describe()}");
         }
 
-        var context = new ConfigReadContext(path, new EnvironmentResolver(environment, ReadEnvironmentSection(top, configSection)), mode);
+        var context = new ConfigReadContext(path, new EnvironmentResolver(environment, ReadEnvironmentSection(top, configSection)), limits, mode);
         var deployments = ModelListReader.Read(top, context);
         var accessGroups = new AccessGroupIndex(deployments);
         var general = context.OptionalMapping(top.Get("general_settings"), "general_settings");

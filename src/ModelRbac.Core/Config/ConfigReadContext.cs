@@ -7,10 +7,11 @@ namespace ModelRbac.Core.Config;
 /// <summary>Typed reads of YAML nodes for the config readers: locates errors and resolves <c>os.environ/</c> values.</summary>
 internal sealed class ConfigReadContext
 {
-    public ConfigReadContext(string? file, EnvironmentResolver environment, ConfigLoadMode mode = ConfigLoadMode.Strict)
+    public ConfigReadContext(string? file, EnvironmentResolver environment, YamlLimits limits, ConfigLoadMode mode = ConfigLoadMode.Strict)
     {
         File = file;
         Environment = environment;
+        Limits = limits;
         Mode = mode;
     }
 
@@ -50,6 +51,8 @@ internal sealed class ConfigReadContext
         return locations;
     }
 
+    public YamlLimits Limits { get; }
+
     public string? File { get; }
 
     public EnvironmentResolver Environment { get; }
@@ -59,6 +62,19 @@ internal sealed class ConfigReadContext
     public SourceLocation At(YNode? node, string path) => new(File, path, node?.Line ?? 0, node?.Column ?? 0);
 
     public ConfigException Invalid(YNode? node, string path, string reason) => ConfigException.Invalid(reason, At(node, path));
+
+    /// <summary>ConfigInvalid when a pattern (a models/routes entry, a wildcard model_name) is longer than MaxPatternLength.</summary>
+    public void CheckPatternLength(string? pattern, YNode? node, string path)
+    {
+        if (pattern is not null && pattern.Length > Limits.MaxPatternLength)
+        {
+            throw ConfigException.LimitExceeded(
+                $"the pattern is {pattern.Length:N0} characters",
+                YamlLimits.MaxPatternLengthName,
+                Limits.MaxPatternLength,
+                At(node, path));
+        }
+    }
 
     public YMapping? OptionalMapping(YNode? node, string path)
     {

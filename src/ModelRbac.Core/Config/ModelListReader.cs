@@ -40,6 +40,12 @@ internal static class ModelListReader
             throw context.Invalid(entry, path + ".model_name", "a deployment needs 'model_name'");
         }
 
+        // A wildcard model_name (openai/*) is compiled as a pattern for access groups.
+        if (modelName.Missing is null && modelName.Get() is { } name && Matching.FnmatchPattern.HasWildcardSyntax(name))
+        {
+            context.CheckPatternLength(name, entry.Get("model_name"), path + ".model_name");
+        }
+
         var parameters = context.OptionalMapping(entry.Get("litellm_params"), path + ".litellm_params");
         var info = context.OptionalMapping(entry.Get("model_info"), path + ".model_info");
         return new Deployment(

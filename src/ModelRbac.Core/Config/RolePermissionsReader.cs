@@ -75,6 +75,8 @@ internal static class RolePermissionsReader
 
         var models = context.OptionalStringList(entry.Get("models"), path + ".models");
         var routes = context.OptionalStringList(entry.Get("routes"), path + ".routes");
+        CheckPatternLengths(models, entry.Get("models"), path + ".models", context);
+        CheckPatternLengths(routes, entry.Get("routes"), path + ".routes", context);
         var compiled = models.Missing is null && models.Get() is { } list ? new ModelPatternList(list, groups) : null;
         var compiledRoutes = routes.Missing is null && routes.Get() is { } routeList ? new RoutePatternList(routeList) : null;
         return new RolePermissionEntry(index, role, models, routes, compiled, compiledRoutes, context.At(entry, path))
@@ -82,5 +84,19 @@ internal static class RolePermissionsReader
             ModelLocations = context.ItemLocations(entry.Get("models"), path + ".models"),
             RouteLocations = context.ItemLocations(entry.Get("routes"), path + ".routes"),
         };
+    }
+
+    /// <summary>Every entry is compiled as a pattern, so each one (after os.environ/ resolution) is bounded.</summary>
+    private static void CheckPatternLengths(Resolved<IReadOnlyList<string>?> list, YNode? node, string path, ConfigReadContext context)
+    {
+        if (list.Missing is not null || list.Get() is not { } items || node is not YSequence sequence)
+        {
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            context.CheckPatternLength(items[i], sequence.Items[i], path + "[" + i + "]");
+        }
     }
 }

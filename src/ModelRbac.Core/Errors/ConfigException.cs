@@ -26,4 +26,8 @@ public sealed class ConfigException : RbacException
 
     internal static ConfigException Invalid(string reason, SourceLocation? location) =>
         new(ErrorIds.ConfigInvalid, RbacErrorKind.InvalidData, reason, location);
+
+    /// <summary>ConfigInvalid for an exceeded input limit, naming it in the message and in <see cref="RbacException.Limit"/>.</summary>
+    internal static ConfigException LimitExceeded(string reason, string limit, long value, SourceLocation? location) =>
+        new(ErrorIds.ConfigInvalid, RbacErrorKind.InvalidData, $"{reason}; the limit {limit} is {value:N0}", location) { Limit = limit };
 }

@@ -38,4 +38,7 @@ public class RbacException : Exception
 
     /// <summary>What the error is about (a path, a role, a token's kid/sub); never a raw token.</summary>
     public object? Target { get; init; }
+
+    /// <summary>The name of the input limit that was exceeded (such as MaxTokenLength), or null.</summary>
+    public string? Limit { get; init; }
 }

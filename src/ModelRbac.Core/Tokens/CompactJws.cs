@@ -38,11 +38,13 @@ internal sealed class CompactJws
     public string? Label { get; }
 
     /// <summary>Decodes; TokenMalformed for anything that is not three base64url segments of JSON objects.</summary>
-    public static CompactJws Decode(string token, int maxLength)
+    public static CompactJws Decode(string token, int maxLength, int maxClaimDepth)
     {
         if (token.Length > maxLength)
         {
-            throw TokenErrors.Malformed($"it is {token.Length} characters long; the limit is {maxLength}.");
+            throw TokenErrors.LimitExceeded(
+                $"The token is malformed: it is {token.Length:N0} characters long; the limit {TokenValidationOptions.MaxTokenLengthName} is {maxLength:N0}.",
+                TokenValidationOptions.MaxTokenLengthName);
         }
 
         var segments = token.Trim().Split('.');
@@ -57,7 +59,7 @@ internal sealed class CompactJws
         }
 
         var header = DecodeObject(segments[0], "header");
-        var claims = JwtClaims.Parse(DecodeText(segments[1], "payload"), ErrorIds.TokenMalformed, RbacErrorKind.InvalidData);
+        var claims = JwtClaims.Parse(DecodeText(segments[1], "payload"), ErrorIds.TokenMalformed, RbacErrorKind.InvalidData, maxClaimDepth);
         var alg = header.TryGetProperty("alg", out var algValue) && algValue.ValueKind == JsonValueKind.String ? algValue.GetString() : null;
         var hasKid = header.TryGetProperty("kid", out var kidValue);
         var kid = hasKid && kidValue.ValueKind == JsonValueKind.String ? kidValue.GetString() : null;
@@ -73,7 +75,9 @@ internal sealed class CompactJws
     {
         try
         {
-            using var document = JsonDocument.Parse(DecodeText(segment, name));
+            var text = DecodeText(segment, name);
+            JwtClaims.Prescan(Encoding.UTF8.GetBytes(text), null, ErrorIds.TokenMalformed, RbacErrorKind.InvalidData, name);
+            using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw TokenErrors.Malformed($"the {name} is not a JSON object.");

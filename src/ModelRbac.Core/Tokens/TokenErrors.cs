@@ -11,6 +11,10 @@ internal static class TokenErrors
     public static RbacException Malformed(string reason, string? label = null) =>
         Create(ErrorIds.TokenMalformed, RbacErrorKind.InvalidData, "The token is malformed: " + reason, label);
 
+    /// <summary>TokenMalformed for a token over a size limit; nothing of it has been read, so there is no label.</summary>
+    public static RbacException LimitExceeded(string reason, string limit) =>
+        new(ErrorIds.TokenMalformed, RbacErrorKind.InvalidData, reason) { Limit = limit };
+
     public static RbacException Create(string errorId, string reason, string? label) =>
         Create(errorId, RbacErrorKind.Security, reason, label);
 

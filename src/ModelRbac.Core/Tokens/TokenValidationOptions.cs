@@ -9,6 +9,9 @@ public sealed class TokenValidationOptions
     /// <summary>The default size limit: 64 KiB of token text.</summary>
     public const int DefaultMaxTokenLength = 64 * 1024;
 
+    /// <summary>The user-facing name of <see cref="MaxTokenLength"/>.</summary>
+    public const string MaxTokenLengthName = "MaxTokenLength";
+
     /// <summary>Accepted audiences; null or empty: <c>aud</c> is not checked (LiteLLM without JWT_AUDIENCE).</summary>
     public IReadOnlyList<string>? Audiences { get; init; }
 
@@ -26,6 +29,9 @@ public sealed class TokenValidationOptions
 
     /// <summary>Longer tokens are refused as TokenMalformed before any decoding.</summary>
     public int MaxTokenLength { get; init; } = DefaultMaxTokenLength;
+
+    /// <summary>Deepest nesting of the payload's objects and arrays (the payload itself counts 1); deeper is ClaimsInvalid.</summary>
+    public int MaxClaimDepth { get; init; } = Claims.JwtClaims.DefaultMaxDepth;
 
     /// <summary>The clock lifetimes are checked against.</summary>
     public IClock Clock { get; init; } = SystemClock.Instance;

@@ -14,13 +14,16 @@ namespace ModelRbac.Core.Tokens;
 public static class TokenValidator
 {
     // The size limit is TokenValidationOptions.MaxTokenLength, checked before decoding; IdentityModel's own must not differ.
+    /// <summary>The nesting IdentityModel's payload reader accepts (System.Text.Json's default).</summary>
+    internal const int IdentityModelClaimDepth = 64;
+
     private static readonly JsonWebTokenHandler s_handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = int.MaxValue };
 
     /// <summary>Validates <paramref name="token"/>; <paramref name="keys"/> may be null only when skipping signatures.</summary>
     /// <exception cref="RbacException">One of the Token* ids, JwksUnavailable or ClaimsInvalid.</exception>
     public static ValidatedToken Validate(string token, KeySet? keys, TokenValidationOptions options)
     {
-        var jws = CompactJws.Decode(token, options.MaxTokenLength);
+        var jws = CompactJws.Decode(token, options.MaxTokenLength, options.MaxClaimDepth);
         if (!options.SkipSignatureValidation)
         {
             RegisteredClaimChecks.CheckTypes(jws.Claims, jws.Label);
@@ -96,6 +99,9 @@ public static class TokenValidator
         // The compact form and the registered claims' types were checked already; what IdentityModel still cannot read
         // is a claim it interprets more strictly than PyJWT.
         SecurityTokenMalformedException => TokenErrors.Create(ErrorIds.ClaimsInvalid, "IdentityModel cannot read the token's claims.", jws.Label),
+        // Its JSON reader stops at 64 levels whatever MaxClaimDepth allows: a claims failure, not a bad signature.
+        ArgumentException { InnerException: System.Text.Json.JsonException } => TokenErrors.Create(ErrorIds.ClaimsInvalid,
+            $"IdentityModel cannot read the token's claims to verify the signature (it reads at most {IdentityModelClaimDepth} levels of nesting, whatever {Claims.JwtClaims.MaxDepthName} allows).", jws.Label),
         // Everything else (bad signature, a key IdentityModel refuses, such as RSA under 2048 bits) fails closed here.
         _ => TokenErrors.Create(ErrorIds.TokenSignatureInvalid, "The signature does not verify with the matching key.", jws.Label),
     };

@@ -29,15 +29,17 @@ internal sealed class YamlTreeReader
     {
         if (text.Length > limits.MaxCharacters)
         {
-            throw ConfigException.Invalid(
-                $"the config is {text.Length:N0} characters, more than the limit of {limits.MaxCharacters:N0}",
+            throw ConfigException.LimitExceeded(
+                $"the config is {text.Length:N0} characters",
+                YamlLimits.MaxCharactersName,
+                limits.MaxCharacters,
                 new SourceLocation(file, string.Empty, 0, 0));
         }
 
         var reader = new YamlTreeReader(file, limits);
         try
         {
-            return reader.ReadDocument(new Parser(new StringReader(text)));
+            return reader.ReadDocument(new GuardedParser(new Parser(new StringReader(text))));
         }
         catch (YamlException ex)
         {
@@ -134,9 +136,7 @@ internal sealed class YamlTreeReader
     {
         if (depth + 1 > _limits.MaxDepth)
         {
-            throw ConfigException.Invalid(
-                $"YAML nesting is deeper than the limit of {_limits.MaxDepth}",
-                Locate(start));
+            throw ConfigException.LimitExceeded("YAML nesting of lists and mappings is deeper than allowed", YamlLimits.MaxDepthName, _limits.MaxDepth, Locate(start));
         }
 
         return new Frame(node, anchor);
@@ -147,8 +147,10 @@ internal sealed class YamlTreeReader
         frame.ExpandedSize = SaturatingAdd(frame.ExpandedSize, child.ExpandedSize);
         if (frame.ExpandedSize > _limits.MaxExpandedNodes)
         {
-            throw ConfigException.Invalid(
-                $"the YAML expands to more than {_limits.MaxExpandedNodes:N0} nodes once aliases are followed (an alias bomb?)",
+            throw ConfigException.LimitExceeded(
+                "the YAML expands to more nodes than allowed once aliases are followed (an alias bomb?)",
+                YamlLimits.MaxExpandedNodesName,
+                _limits.MaxExpandedNodes,
                 Locate(at));
         }
 

@@ -130,6 +130,13 @@ public sealed class GetJwtRbacRoleCommand : ConfigCmdlet
     public int MaxTokenLength { get; set; } = TokenValidationOptions.DefaultMaxTokenLength;
 
     /// <summary>
+    /// <para type="description">Input limits, as an RbacLimits or a hashtable naming only the limits to change: MaxTokenLength (65,536 characters; -MaxTokenLength wins when both are given) and MaxClaimDepth (64 levels of nested objects and arrays, at most 1,000; a signed token is also read by IdentityModel, which stops at 64). A token over a limit is TokenMalformed, claims over it ClaimsInvalid, each naming the limit.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public RbacLimits Limits { get; set; } = new();
+
+    /// <summary>
     /// <para type="description">Corrected (default): the role the config means. Upstream: the role LiteLLM gives today; RbacRole and ResolvedBy then carry the Upstream values.</para>
     /// </summary>
     [Parameter]
@@ -150,7 +157,8 @@ public sealed class GetJwtRbacRoleCommand : ConfigCmdlet
                 ClockSkew = ClockSkew,
                 IgnoreLifetime = IgnoreLifetime,
                 SkipSignatureValidation = SkipSignatureValidation,
-                MaxTokenLength = MaxTokenLength,
+                MaxTokenLength = MyInvocation.BoundParameters.ContainsKey(nameof(MaxTokenLength)) ? MaxTokenLength : Limits.MaxTokenLength,
+                MaxClaimDepth = Limits.MaxClaimDepth,
             };
             _keyTtl = TimeSpan.FromSeconds(Math.Max(0, settings.PublicKeyTtlSeconds));
             _keys = LoadKeys();
@@ -174,7 +182,7 @@ public sealed class GetJwtRbacRoleCommand : ConfigCmdlet
         {
             Emit(() =>
             {
-                var claims = ClaimsArgument.Convert(Claims);
+                var claims = ClaimsArgument.Convert(Claims, Limits.MaxClaimDepth);
                 return Traced(claims, _resolver.Resolve(claims, ToCore(Semantics), signatureValidated: false));
             });
             return;

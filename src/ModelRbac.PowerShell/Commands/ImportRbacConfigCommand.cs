@@ -21,6 +21,11 @@ namespace ModelRbac.PowerShell.Commands;
 /// (Import-RbacConfig -Yaml $yaml -Environment @{ TEAM_MODELS = 'gpt-4o-*' }).Roles</code>
 /// <para>Loads config text, resolving the os.environ/ reference from -Environment before the process environment.</para>
 /// </example>
+/// <example>
+/// <code>(Import-RbacConfig ./examples/seed-repro.yaml -Limits @{ MaxYamlDepth = 16; MaxPatternLength = 256 }).Roles | Format-Table Role, Models
+/// [ModelRbac.RbacLimits]::new()</code>
+/// <para>Loads a config under tighter input limits (a genuinely larger config raises them the same way) and shows the defaults. A config over a limit is ConfigInvalid naming the limit.</para>
+/// </example>
 [Cmdlet(VerbsData.Import, "RbacConfig", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(RbacConfig))]
 public sealed class ImportRbacConfigCommand : PSCmdlet
@@ -58,18 +63,25 @@ public sealed class ImportRbacConfigCommand : PSCmdlet
     [Parameter]
     public IDictionary? Environment { get; set; }
 
+    /// <summary>
+    /// <para type="description">Input limits, as an RbacLimits or a hashtable naming only the limits to change: MaxConfigCharacters (default 16 MiB), MaxYamlDepth (64), MaxYamlNodes (1,000,000 once aliases are expanded) and MaxPatternLength (1,024 characters per models/routes entry). A config over a limit is ConfigInvalid naming the limit.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public RbacLimits Limits { get; set; } = new();
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
         if (ParameterSetName == YamlSet)
         {
-            Emit(() => ConfigLoader.LoadText(Yaml, null, Environment), target: null);
+            Emit(() => ConfigLoader.LoadText(Yaml, null, Environment, Limits.ToYamlLimits()), target: null);
             return;
         }
 
         foreach (var file in ResolveFiles())
         {
-            Emit(() => ConfigLoader.LoadFile(file, Environment), file);
+            Emit(() => ConfigLoader.LoadFile(file, Environment, Limits.ToYamlLimits()), file);
         }
     }
 

@@ -11,15 +11,15 @@ namespace ModelRbac.PowerShell.Infrastructure;
 /// </summary>
 internal static class ClaimsArgument
 {
-    public static JwtClaims Convert(object value)
+    public static JwtClaims Convert(object value, int maxDepth = JwtClaims.DefaultMaxDepth)
     {
-        var unwrapped = Unwrap(value, 0);
-        return unwrapped is string json ? JwtClaims.Parse(json) : JwtClaims.FromObject(unwrapped);
+        var unwrapped = Unwrap(value, 0, maxDepth);
+        return unwrapped is string json ? JwtClaims.Parse(json, maxDepth) : JwtClaims.FromObject(unwrapped, maxDepth);
     }
 
-    private static object? Unwrap(object? value, int depth)
+    private static object? Unwrap(object? value, int depth, int maxDepth)
     {
-        if (depth > 64)
+        if (depth > maxDepth)
         {
             // JwtClaims.FromObject reports the depth limit; stop unwrapping here so a cycle cannot recurse forever.
             return value;
@@ -32,7 +32,7 @@ internal static class ClaimsArgument
                 var members = new OrderedDictionary();
                 foreach (var property in wrapped.Properties)
                 {
-                    members[property.Name] = Unwrap(property.Value, depth + 1);
+                    members[property.Name] = Unwrap(property.Value, depth + 1, maxDepth);
                 }
 
                 return members;
@@ -49,7 +49,7 @@ internal static class ClaimsArgument
                 var copy = new OrderedDictionary();
                 foreach (DictionaryEntry entry in dictionary)
                 {
-                    copy[entry.Key is PSObject key ? key.BaseObject : entry.Key] = Unwrap(entry.Value, depth + 1);
+                    copy[entry.Key is PSObject key ? key.BaseObject : entry.Key] = Unwrap(entry.Value, depth + 1, maxDepth);
                 }
 
                 return copy;
@@ -57,7 +57,7 @@ internal static class ClaimsArgument
                 var items = new ArrayList();
                 foreach (var item in sequence)
                 {
-                    items.Add(Unwrap(item, depth + 1));
+                    items.Add(Unwrap(item, depth + 1, maxDepth));
                 }
 
                 return items;

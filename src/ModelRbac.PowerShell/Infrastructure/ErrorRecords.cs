@@ -7,8 +7,18 @@ namespace ModelRbac.PowerShell.Infrastructure;
 /// <summary>Maps core exceptions to ErrorRecords whose id is the contract's (PowerShell appends ",&lt;cmdlet type&gt;").</summary>
 internal static class ErrorRecords
 {
-    public static ErrorRecord From(RbacException exception, object? target = null) =>
-        new(exception, exception.ErrorId, Category(exception.Kind), target ?? exception.Target);
+    public static ErrorRecord From(RbacException exception, object? target = null)
+    {
+        var record = new ErrorRecord(exception, exception.ErrorId, Category(exception.Kind), target ?? exception.Target);
+        if (exception.Limit is { } limit)
+        {
+            // An exceeded input limit says which -Limits key raises it, in the message people read.
+            var advice = RbacLimits.HowToRaise(limit);
+            record.ErrorDetails = new ErrorDetails(exception.Message + " " + advice) { RecommendedAction = advice };
+        }
+
+        return record;
+    }
 
     public static ErrorRecord Create(string errorId, ErrorCategory category, string message, object? target) =>
         new(new InvalidOperationException(message), errorId, category, target);
