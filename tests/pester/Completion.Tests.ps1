@@ -57,7 +57,26 @@ Describe '-Verbose decision traces' {
         ($trace -join "`n") | Should -BeLike '*Upstream: no entry grants it*placeholders*'
     }
 
+    It 'Expand-RoleRoute names the entry that governs each role''s routes' {
+        $trace = Expand-RoleRoute -Config $routes -Role internal_user -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $trace | Should -Be "role internal_user: $routes`:19:7 (general_settings.role_permissions[1]) applies; routes = ['/v1/models', '/models', '/v1/threads/{thread_id}']."
+    }
+
+    It 'Get-RbacAccessMatrix names each role''s entry and counts the divergent cells' {
+        $trace = Get-RbacAccessMatrix -Config $seed -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $trace | Should -Contain 'role team: no role_permissions entry, so every deployed model is listed (Unrestricted).'
+        $trace[-1] | Should -Be '3 models x 3 roles: 8 cells allowed under Corrected, 3 under Upstream; 5 diverge.'
+    }
+
+    It 'Compare-RbacConfig names each side''s entries and counts the changes' {
+        $trace = Compare-RbacConfig -Config $seed -AcrossSemantics -Role internal_user -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $trace | Should -Contain "difference (Upstream): role internal_user: $seed`:26:7 (general_settings.role_permissions[0]) applies; models = ['bedrock-claude-*']."
+        $trace | Should -Contain 'reference (Corrected): role internal_user: general_settings.role_permissions[0] has routes: null, so its routes are unrestricted (Unrestricted).'
+        $trace[-1] | Should -Be '2 verdicts change from reference to difference.'
+    }
+
     It 'writes no trace without -Verbose' {
         @(Test-ModelAccess -Config $seed -Role internal_user -Model gpt-4o 4>&1).Count | Should -Be 1
+        @(Compare-RbacConfig -Config $seed -AcrossSemantics -Role internal_user 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
     }
 }

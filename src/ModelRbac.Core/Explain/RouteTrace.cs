@@ -7,6 +7,21 @@ namespace ModelRbac.Core.Explain;
 /// <summary>The steps of a route-gate decision in words, for -Verbose.</summary>
 public static class RouteTrace
 {
+    /// <summary>Which role_permissions entry governs <paramref name="role"/>'s routes, for listings (Expand-RoleRoute, the matrix).</summary>
+    public static string ExplainRole(RbacConfiguration config, string role)
+    {
+        if (!config.JwtAuth.EnforceRbac)
+        {
+            return $"role {role}: litellm_jwtauth.enforce_rbac is off, so the route gate does not run (RbacNotEnforced).";
+        }
+
+        var entry = config.FindRoleEntry(role);
+        var routes = entry?.Routes.Get();
+        return entry is null ? $"role {role}: no role_permissions entry, so its routes are unrestricted (Unrestricted)."
+            : routes is null ? $"role {role}: {entry.YamlPath} has routes: null, so its routes are unrestricted (Unrestricted)."
+            : $"role {role}: {entry.Location.Describe()} applies; routes = {entry.RoutesRepr}.";
+    }
+
     /// <summary>Trace lines for <paramref name="role"/> calling <paramref name="route"/> (query already stripped), under both semantics.</summary>
     public static IReadOnlyList<string> Explain(RbacConfiguration config, string? role, string? route)
     {

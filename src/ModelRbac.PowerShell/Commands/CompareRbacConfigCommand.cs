@@ -3,6 +3,7 @@ using System.Management.Automation;
 using ModelRbac.Core.Access;
 using ModelRbac.Core.Audit;
 using ModelRbac.Core.Errors;
+using ModelRbac.Core.Explain;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -100,22 +101,7 @@ public sealed class CompareRbacConfigCommand : PSCmdlet
             referenceSemantics = differenceSemantics = (Semantics)(int)Semantics;
         }
 
-        var roles = new List<string>();
-        foreach (var role in Role ?? new[] { RbacRoles.ProxyAdmin, RbacRoles.Team, RbacRoles.InternalUser })
-        {
-            try
-            {
-                roles.Add(RoleArgument.Normalize(role) ?? throw new RbacException(
-                    ErrorIds.RoleInvalid,
-                    RbacErrorKind.InvalidArgument,
-                    $"An empty role cannot be compared. Valid roles: {RbacRoles.ListForMessage()}."));
-            }
-            catch (RbacException ex)
-            {
-                WriteError(ErrorRecords.From(ex, role));
-            }
-        }
-
+        var roles = RoleSelection.Resolve(this, Role, "An empty role cannot be compared.");
         if (roles.Count == 0)
         {
             return;
@@ -131,6 +117,14 @@ public sealed class CompareRbacConfigCommand : PSCmdlet
             // A value a decision needs is unset: no partial diff (it would hide changes), so stop.
             ThrowTerminatingError(ErrorRecords.From(ex));
             return;
+        }
+
+        if (VerboseTrace.IsEnabled(this))
+        {
+            foreach (var line in ComparisonTrace.Explain(reference, referenceSemantics, difference, differenceSemantics, roles, changes.Count))
+            {
+                WriteVerbose(line);
+            }
         }
 
         foreach (var change in changes)

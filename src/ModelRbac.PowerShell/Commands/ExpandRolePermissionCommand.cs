@@ -1,8 +1,8 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ModelRbac.Core.Access;
-using ModelRbac.Core.Errors;
+using ModelRbac.Core.Config;
 using ModelRbac.Core.Explain;
-using ModelRbac.PowerShell.Completion;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -21,51 +21,26 @@ namespace ModelRbac.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsData.Expand, "RolePermission")]
 [OutputType(typeof(RoleModelGrant))]
-public sealed class ExpandRolePermissionCommand : ConfigCmdlet
+public sealed class ExpandRolePermissionCommand : RoleExpansionCmdlet
 {
-    /// <summary>
-    /// <para type="description">The RBAC roles to expand; all three when omitted.</para>
-    /// </summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("RbacRole")]
-    [ArgumentCompleter(typeof(RoleCompleter))]
-    public string[]? Role { get; set; }
+    private protected override string ExpandedNoun => "permissions";
 
-    /// <summary>
-    /// <para type="description">Corrected (default): what the config means. Upstream: what LiteLLM does today.</para>
-    /// </summary>
-    [Parameter]
-    public RbacSemantics Semantics { get; set; } = RbacSemantics.Corrected;
+    private protected override string ExplainRole(RbacConfiguration configuration, string role) =>
+        ModelTrace.ExplainRole(configuration, role);
 
-    /// <inheritdoc/>
-    protected override void ProcessRecord()
+    private protected override IEnumerable<object> Expand(RbacConfiguration configuration, string role, Semantics semantics)
     {
-        var configuration = ResolvedConfig.Configuration;
-        var semantics = ToCore(Semantics);
-        foreach (var role in Role ?? new[] { RbacRoles.ProxyAdmin, RbacRoles.Team, RbacRoles.InternalUser })
+        foreach (var grant in RolePermissionExpander.Expand(configuration, role, semantics))
         {
-            try
-            {
-                if (RoleArgument.Normalize(role) is not { } valid)
-                {
-                    throw new RbacException(ErrorIds.RoleInvalid, RbacErrorKind.InvalidArgument, $"An empty role has no permissions to expand. Valid roles: {RbacRoles.ListForMessage()}.");
-                }
+            yield return new RoleModelGrant(grant.Role, grant.Model, grant.Pattern, (GrantSource)(int)grant.GrantSource);
+        }
+    }
 
-                WriteTrace(() => new[] { ModelTrace.ExplainRole(configuration, valid) });
-                foreach (var grant in RolePermissionExpander.Expand(configuration, valid, semantics))
-                {
-                    WriteObject(new RoleModelGrant(grant.Role, grant.Model, grant.Pattern, (GrantSource)(int)grant.GrantSource));
-                }
-
-                foreach (var dead in RolePermissionExpander.FindDeadEntries(configuration, valid, semantics))
-                {
-                    WriteWarning($"{dead.Location.Describe()}: models[{dead.PatternIndex}] '{dead.Pattern}' of role {dead.Role} matches no deployed model under {Semantics}.");
-                }
-            }
-            catch (RbacException ex)
-            {
-                WriteError(ErrorRecords.From(ex, role));
-            }
+    private protected override IEnumerable<string> DeadEntryWarnings(RbacConfiguration configuration, string role, Semantics semantics)
+    {
+        foreach (var dead in RolePermissionExpander.FindDeadEntries(configuration, role, semantics))
+        {
+            yield return $"{dead.Location.Describe()}: models[{dead.PatternIndex}] '{dead.Pattern}' of role {dead.Role} matches no deployed model under {Semantics}.";
         }
     }
 }

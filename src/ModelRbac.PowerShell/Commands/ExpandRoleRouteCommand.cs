@@ -1,7 +1,8 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ModelRbac.Core.Access;
-using ModelRbac.Core.Errors;
-using ModelRbac.PowerShell.Completion;
+using ModelRbac.Core.Config;
+using ModelRbac.Core.Explain;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -20,50 +21,26 @@ namespace ModelRbac.PowerShell.Commands;
 /// </example>
 [Cmdlet(VerbsData.Expand, "RoleRoute")]
 [OutputType(typeof(RoleRouteGrant))]
-public sealed class ExpandRoleRouteCommand : ConfigCmdlet
+public sealed class ExpandRoleRouteCommand : RoleExpansionCmdlet
 {
-    /// <summary>
-    /// <para type="description">The RBAC roles to expand; all three when omitted.</para>
-    /// </summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("RbacRole")]
-    [ArgumentCompleter(typeof(RoleCompleter))]
-    public string[]? Role { get; set; }
+    private protected override string ExpandedNoun => "routes";
 
-    /// <summary>
-    /// <para type="description">Corrected (default): what the config means. Upstream: what LiteLLM does today.</para>
-    /// </summary>
-    [Parameter]
-    public RbacSemantics Semantics { get; set; } = RbacSemantics.Corrected;
+    private protected override string ExplainRole(RbacConfiguration configuration, string role) =>
+        RouteTrace.ExplainRole(configuration, role);
 
-    /// <inheritdoc/>
-    protected override void ProcessRecord()
+    private protected override IEnumerable<object> Expand(RbacConfiguration configuration, string role, Semantics semantics)
     {
-        var configuration = ResolvedConfig.Configuration;
-        var semantics = ToCore(Semantics);
-        foreach (var role in Role ?? new[] { RbacRoles.ProxyAdmin, RbacRoles.Team, RbacRoles.InternalUser })
+        foreach (var grant in RoleRouteExpander.Expand(configuration, role, semantics))
         {
-            try
-            {
-                if (RoleArgument.Normalize(role) is not { } valid)
-                {
-                    throw new RbacException(ErrorIds.RoleInvalid, RbacErrorKind.InvalidArgument, $"An empty role has no routes to expand. Valid roles: {RbacRoles.ListForMessage()}.");
-                }
+            yield return new RoleRouteGrant(grant.Role, grant.Entry, grant.Template, grant.Kind);
+        }
+    }
 
-                foreach (var grant in RoleRouteExpander.Expand(configuration, valid, semantics))
-                {
-                    WriteObject(new RoleRouteGrant(grant.Role, grant.Entry, grant.Template, grant.Kind));
-                }
-
-                foreach (var dead in DeadRouteFinder.Find(configuration, valid, semantics))
-                {
-                    WriteWarning($"{dead.Location.Describe()}: {dead.YamlPath} '{dead.Route}' ({dead.Role}) {dead.Reason} under {Semantics}.");
-                }
-            }
-            catch (RbacException ex)
-            {
-                WriteError(ErrorRecords.From(ex, role));
-            }
+    private protected override IEnumerable<string> DeadEntryWarnings(RbacConfiguration configuration, string role, Semantics semantics)
+    {
+        foreach (var dead in DeadRouteFinder.Find(configuration, role, semantics))
+        {
+            yield return $"{dead.Location.Describe()}: {dead.YamlPath} '{dead.Route}' ({dead.Role}) {dead.Reason} under {Semantics}.";
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Text;
 using ModelRbac.Core.Access;
 using ModelRbac.Core.Audit;
 using ModelRbac.Core.Errors;
+using ModelRbac.Core.Explain;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -80,11 +81,13 @@ public sealed class GetRbacAccessMatrixCommand : ConfigCmdlet
     protected override void ProcessRecord()
     {
         var configuration = ResolvedConfig.Configuration;
-        var roles = ValidRoles();
+        var roles = RoleSelection.Resolve(this, Role, "An empty role has no column in the matrix.");
         if (roles.Count == 0)
         {
             return;
         }
+
+        WriteTrace(() => roles.ConvertAll(role => ModelTrace.ExplainRole(configuration, role)));
 
         AccessMatrix matrix;
         try
@@ -98,6 +101,8 @@ public sealed class GetRbacAccessMatrixCommand : ConfigCmdlet
             return;
         }
 
+        WriteTrace(() => new[] { MatrixTrace.Summarize(matrix) });
+
         switch (ParameterSetName)
         {
             case DetailedSet:
@@ -110,27 +115,6 @@ public sealed class GetRbacAccessMatrixCommand : ConfigCmdlet
                 WriteRows(matrix);
                 break;
         }
-    }
-
-    private List<string> ValidRoles()
-    {
-        var roles = new List<string>();
-        foreach (var role in Role ?? new[] { RbacRoles.ProxyAdmin, RbacRoles.Team, RbacRoles.InternalUser })
-        {
-            try
-            {
-                roles.Add(RoleArgument.Normalize(role) ?? throw new RbacException(
-                    ErrorIds.RoleInvalid,
-                    RbacErrorKind.InvalidArgument,
-                    $"An empty role has no column in the matrix. Valid roles: {RbacRoles.ListForMessage()}."));
-            }
-            catch (RbacException ex)
-            {
-                WriteError(ErrorRecords.From(ex, role));
-            }
-        }
-
-        return roles;
     }
 
     private void WriteRows(AccessMatrix matrix)

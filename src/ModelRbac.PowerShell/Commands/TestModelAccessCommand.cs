@@ -1,6 +1,7 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ModelRbac.Core.Access;
-using ModelRbac.Core.Errors;
+using ModelRbac.Core.Config;
 using ModelRbac.Core.Explain;
 using ModelRbac.PowerShell.Completion;
 using ModelRbac.PowerShell.Infrastructure;
@@ -22,18 +23,8 @@ namespace ModelRbac.PowerShell.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "ModelAccess")]
 [OutputType(typeof(bool))]
 [OutputType(typeof(ModelAccessDecision))]
-public sealed class TestModelAccessCommand : ConfigCmdlet
+public sealed class TestModelAccessCommand : GateTestCmdlet
 {
-    /// <summary>
-    /// <para type="description">The RBAC role: proxy_admin, team or internal_user; empty or null for a token with no role. Binds from the RbacRole property of Get-JwtRbacRole's output.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("RbacRole")]
-    [ArgumentCompleter(typeof(RoleCompleter))]
-    [AllowNull]
-    [AllowEmptyString]
-    public string? Role { get; set; }
-
     /// <summary>
     /// <para type="description">The model names requested (the request body's model). An empty string means the request names no model.</para>
     /// </summary>
@@ -44,60 +35,14 @@ public sealed class TestModelAccessCommand : ConfigCmdlet
     [ArgumentCompleter(typeof(ModelCompleter))]
     public string?[]? Model { get; set; }
 
-    /// <summary>
-    /// <para type="description">LiteLLM's error for a token it would reject while reading its role (Get-JwtRbacRole's UpstreamError, bound from the pipeline). The Upstream verdict is then LiteLLM's 401, never "allowed".</para>
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [AllowNull]
-    [AllowEmptyString]
-    public string? UpstreamError { get; set; }
+    private protected override string?[]? Requests => Model;
 
-    /// <summary>
-    /// <para type="description">Corrected (default): what the config means. Upstream: what LiteLLM does today.</para>
-    /// </summary>
-    [Parameter]
-    public RbacSemantics Semantics { get; set; } = RbacSemantics.Corrected;
+    private protected override IReadOnlyList<string> Explain(RbacConfiguration configuration, string? role, string? request) =>
+        ModelTrace.Explain(configuration, role, request);
 
-    /// <summary>
-    /// <para type="description">Write a ModelAccessDecision per model instead of a boolean.</para>
-    /// </summary>
-    [Parameter]
-    public SwitchParameter Detailed { get; set; }
+    private protected override bool IsAllowed(RbacConfiguration configuration, string? role, string? request, Semantics semantics) =>
+        ModelGate.IsAllowed(configuration, role, request, semantics);
 
-    /// <inheritdoc/>
-    protected override void ProcessRecord()
-    {
-        var configuration = ResolvedConfig.Configuration;
-        var semantics = ToCore(Semantics);
-        string? role;
-        try
-        {
-            role = RoleArgument.Normalize(Role);
-        }
-        catch (RbacException ex)
-        {
-            WriteError(ErrorRecords.From(ex, Role));
-            return;
-        }
-
-        foreach (var model in Model ?? new string?[] { null })
-        {
-            try
-            {
-                WriteTrace(() => ModelTrace.Explain(configuration, role, model));
-                if (Detailed)
-                {
-                    WriteObject(new ModelAccessDecision(UpstreamFailure.Apply(ModelGate.Decide(configuration, role, model, semantics), UpstreamError)));
-                }
-                else
-                {
-                    WriteObject(UpstreamFailure.Allows(ModelGate.IsAllowed(configuration, role, model, semantics), semantics, UpstreamError));
-                }
-            }
-            catch (RbacException ex)
-            {
-                WriteError(ErrorRecords.From(ex, model));
-            }
-        }
-    }
+    private protected override object Decide(RbacConfiguration configuration, string? role, string? request, Semantics semantics, string? upstreamError) =>
+        new ModelAccessDecision(UpstreamFailure.Apply(ModelGate.Decide(configuration, role, request, semantics), upstreamError));
 }

@@ -1,6 +1,7 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ModelRbac.Core.Access;
-using ModelRbac.Core.Errors;
+using ModelRbac.Core.Config;
 using ModelRbac.Core.Explain;
 using ModelRbac.PowerShell.Completion;
 using ModelRbac.PowerShell.Infrastructure;
@@ -23,18 +24,8 @@ namespace ModelRbac.PowerShell.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "RouteAccess")]
 [OutputType(typeof(bool))]
 [OutputType(typeof(RouteAccessDecision))]
-public sealed class TestRouteAccessCommand : ConfigCmdlet
+public sealed class TestRouteAccessCommand : GateTestCmdlet
 {
-    /// <summary>
-    /// <para type="description">The RBAC role: proxy_admin, team or internal_user; empty or null for a token with no role. Binds from the RbacRole property of Get-JwtRbacRole's output.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("RbacRole")]
-    [ArgumentCompleter(typeof(RoleCompleter))]
-    [AllowNull]
-    [AllowEmptyString]
-    public string? Role { get; set; }
-
     /// <summary>
     /// <para type="description">The request paths (/v1/chat/completions). A query string is stripped before matching. An empty string means the request has no route, which LiteLLM allows.</para>
     /// </summary>
@@ -45,62 +36,18 @@ public sealed class TestRouteAccessCommand : ConfigCmdlet
     [ArgumentCompleter(typeof(RouteCompleter))]
     public string?[]? Route { get; set; }
 
-    /// <summary>
-    /// <para type="description">LiteLLM's error for a token it would reject while reading its role (Get-JwtRbacRole's UpstreamError, bound from the pipeline). The Upstream verdict is then LiteLLM's 401, never "allowed".</para>
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [AllowNull]
-    [AllowEmptyString]
-    public string? UpstreamError { get; set; }
+    private protected override string?[]? Requests => Route;
 
-    /// <summary>
-    /// <para type="description">Corrected (default): what the config means. Upstream: what LiteLLM does today.</para>
-    /// </summary>
-    [Parameter]
-    public RbacSemantics Semantics { get; set; } = RbacSemantics.Corrected;
+    // PowerShell binds $null to a string parameter as '', so both mean "no route"; '?x' strips to '' and is judged.
+    private protected override string? Normalize(string? request) =>
+        string.IsNullOrEmpty(request) ? null : RouteGate.StripQuery(request!);
 
-    /// <summary>
-    /// <para type="description">Write a RouteAccessDecision per route instead of a boolean.</para>
-    /// </summary>
-    [Parameter]
-    public SwitchParameter Detailed { get; set; }
+    private protected override IReadOnlyList<string> Explain(RbacConfiguration configuration, string? role, string? request) =>
+        RouteTrace.Explain(configuration, role, request);
 
-    /// <inheritdoc/>
-    protected override void ProcessRecord()
-    {
-        var configuration = ResolvedConfig.Configuration;
-        var semantics = ToCore(Semantics);
-        string? role;
-        try
-        {
-            role = RoleArgument.Normalize(Role);
-        }
-        catch (RbacException ex)
-        {
-            WriteError(ErrorRecords.From(ex, Role));
-            return;
-        }
+    private protected override bool IsAllowed(RbacConfiguration configuration, string? role, string? request, Semantics semantics) =>
+        RouteGate.IsAllowed(configuration, role, request, semantics);
 
-        foreach (var raw in Route ?? new string?[] { null })
-        {
-            // PowerShell binds $null to a string parameter as '', so both mean "no route"; '?x' strips to '' and is judged.
-            var route = string.IsNullOrEmpty(raw) ? null : RouteGate.StripQuery(raw!);
-            try
-            {
-                WriteTrace(() => RouteTrace.Explain(configuration, role, route));
-                if (Detailed)
-                {
-                    WriteObject(new RouteAccessDecision(UpstreamFailure.Apply(RouteGate.Decide(configuration, role, route, semantics), UpstreamError)));
-                }
-                else
-                {
-                    WriteObject(UpstreamFailure.Allows(RouteGate.IsAllowed(configuration, role, route, semantics), semantics, UpstreamError));
-                }
-            }
-            catch (RbacException ex)
-            {
-                WriteError(ErrorRecords.From(ex, raw));
-            }
-        }
-    }
+    private protected override object Decide(RbacConfiguration configuration, string? role, string? request, Semantics semantics, string? upstreamError) =>
+        new RouteAccessDecision(UpstreamFailure.Apply(RouteGate.Decide(configuration, role, request, semantics), upstreamError));
 }

@@ -21,9 +21,7 @@ public abstract class ConfigCmdlet : PSCmdlet
     /// <inheritdoc/>
     protected override void BeginProcessing()
     {
-        TraceEnabled = MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
-            ? ((SwitchParameter)verbose).IsPresent
-            : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+        TraceEnabled = VerboseTrace.IsEnabled(this);
         ResolvedConfig = ConfigArgument.Resolve(this, Config, "-Config");
     }
 
