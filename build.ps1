@@ -23,7 +23,7 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Extra arguments for BenchmarkDotNet (Bench), e.g. '--filter *Model*'.
+    # Extra arguments for BenchmarkDotNet (Bench), e.g. '--filter=*Model*' (with '=': a bare '*Model*' is globbed).
     [string[]] $BenchArguments = @(),
 
     # Fuzzing (Test, Fuzz): seconds and executions per target, whichever ends first, and the mutation seed. With the
@@ -192,7 +192,9 @@ function Invoke-Bench {
     }
 
     $env:MODELRBAC_WORKLOAD = $workload
-    Invoke-Native dotnet (@('run', '--project', (Join-Path $root 'tests/ModelRbac.Benchmarks'), '-c', 'Release', '--', '--filter', '*') + $BenchArguments)
+    # '--filter=*', not '--filter', '*': pwsh on Unix globs a bare '*' passed to a native command into file names.
+    $filter = if ($BenchArguments -like '--filter*') { @() } else { @('--filter=*') }
+    Invoke-Native dotnet (@('run', '--project', (Join-Path $root 'tests/ModelRbac.Benchmarks'), '-c', 'Release', '--') + $filter + $BenchArguments)
 
     # The same decisions in one Test-ModelAccess call inside pwsh, and LiteLLM's proposed Python loop on the same files.
     Invoke-Build

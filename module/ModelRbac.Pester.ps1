@@ -40,6 +40,42 @@ function Format-RbacShouldGrant {
     return "(no role_permissions entry restricts the $List of $(Format-RbacShouldRole $Role))"
 }
 
+function Test-RbacShouldEach {
+    # A collection given as one value (Should -ActualValue @(...), or ,$list | Should) is asserted item by item, so
+    # it is never joined into one name: every item must hold (or, with -Not, none). Returns $null for a single value.
+    param($ActualValue, [scriptblock] $Operator, [hashtable] $Arguments)
+    if ($ActualValue -isnot [System.Collections.IEnumerable] -or $ActualValue -is [string]) { return $null }
+    $items = @($ActualValue)
+    if ($items.Count -eq 1) { return $null }
+    if ($items.Count -eq 0) {
+        return [pscustomobject]@{ Succeeded = $false; FailureMessage = 'Expected a name to test, but the value is an empty collection.' }
+    }
+    $Arguments.Remove('ActualValue')
+    foreach ($item in $items) {
+        $result = & $Operator -ActualValue $item @Arguments
+        if (-not $result.Succeeded) { return $result }
+    }
+    [pscustomobject]@{ Succeeded = $true; FailureMessage = $null }
+}
+
+function Assert-RbacShouldName {
+    # A misspelt qualifier must not make a -Not assertion pass: only names that can occur are accepted.
+    param([string] $Operator, [string] $Parameter, $Value, [string[]] $Allowed, [switch] $CaseSensitive)
+    if ($null -eq $Value) { return }
+    $known = if ($CaseSensitive) { $Allowed -ccontains "$Value" } else { $Allowed -contains "$Value" }
+    if (-not $known) {
+        $list = if ($Allowed.Count) { ($Allowed | ForEach-Object { "'$_'" }) -join ', ' } else { 'none' }
+        throw "Should -$Operator -$Parameter '$Value' cannot occur here; expected one of: $list."
+    }
+}
+
+function Get-RbacShouldEntries {
+    # The patterns (models) or entries (routes) the role's first role_permissions entry lists.
+    param([ModelRbac.RbacConfig] $Config, $Role, [string] $List)
+    $entry = $Config.Roles | Where-Object { $_.Role -ceq "$Role" } | Select-Object -First 1
+    if ($entry) { [string[]]@($entry.$List | Where-Object { $null -ne $_ }) } else { [string[]]@() }
+}
+
 function Test-RbacShouldBeAllowedModel {
     param(
         $ActualValue,
@@ -52,10 +88,15 @@ function Test-RbacShouldBeAllowedModel {
         $GrantSource,
         $MatchedPattern
     )
+    $each = Test-RbacShouldEach $ActualValue ${function:Test-RbacShouldBeAllowedModel} $PSBoundParameters
+    if ($each) { return $each }
     $rbacConfig = Resolve-RbacShouldConfig $Config 'BeAllowedModel'
     if (-not $PSBoundParameters.ContainsKey('Role')) {
         throw "Should -BeAllowedModel needs -Role: proxy_admin, team, internal_user, or '' for a token with no role."
     }
+    Assert-RbacShouldName 'BeAllowedModel' 'GrantSource' $GrantSource ([Enum]::GetNames([ModelRbac.GrantSource]))
+    # A pattern the role does not list fails a positive assertion by itself; under -Not it would pass vacuously.
+    if ($Negate) { Assert-RbacShouldName 'BeAllowedModel' 'MatchedPattern' $MatchedPattern (Get-RbacShouldEntries $rbacConfig $Role 'Models') -CaseSensitive }
     $model = [string]$ActualValue
     $decision = Test-ModelAccess -Config $rbacConfig -Role $Role -Model $model -Semantics $Semantics -Detailed -ErrorAction Stop
     $holds = $decision.Allowed
@@ -95,10 +136,13 @@ function Test-RbacShouldBeAllowedRoute {
         $Semantics = 'Corrected',
         $MatchedEntry
     )
+    $each = Test-RbacShouldEach $ActualValue ${function:Test-RbacShouldBeAllowedRoute} $PSBoundParameters
+    if ($each) { return $each }
     $rbacConfig = Resolve-RbacShouldConfig $Config 'BeAllowedRoute'
     if (-not $PSBoundParameters.ContainsKey('Role')) {
         throw "Should -BeAllowedRoute needs -Role: proxy_admin, team, internal_user, or '' for a token with no role."
     }
+    if ($Negate) { Assert-RbacShouldName 'BeAllowedRoute' 'MatchedEntry' $MatchedEntry (Get-RbacShouldEntries $rbacConfig $Role 'Routes') -CaseSensitive }
     $decision = Test-RouteAccess -Config $rbacConfig -Role $Role -Route ([string]$ActualValue) -Semantics $Semantics -Detailed -ErrorAction Stop
     $holds = $decision.Allowed
     $through = ''
@@ -140,6 +184,10 @@ function Test-RbacShouldHaveRbacRole {
         $ResolvedBy
     )
     $rbacConfig = Resolve-RbacShouldConfig $Config 'HaveRbacRole'
+    if (-not [string]::IsNullOrEmpty([string]$ExpectedValue)) {
+        Assert-RbacShouldName 'HaveRbacRole' 'ExpectedValue' $ExpectedValue @('proxy_admin', 'team', 'internal_user') -CaseSensitive
+    }
+    Assert-RbacShouldName 'HaveRbacRole' 'ResolvedBy' $ResolvedBy ([Enum]::GetNames([ModelRbac.ResolvedBy]))
     $value = $ActualValue
     $isToken = $value -is [string] -and -not $value.TrimStart().StartsWith('{')
     $noun = if ($isToken) { 'the token' } else { 'the claims' }

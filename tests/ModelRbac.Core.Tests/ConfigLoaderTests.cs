@@ -59,7 +59,10 @@ public sealed class ConfigLoaderTests
     [InlineData("  role_permissions:\n    - role: team\n      models: [1]\n", "general_settings.role_permissions[0].models[0]")]
     [InlineData("  role_permissions:\n    - [team]\n", "general_settings.role_permissions[0]")]
     [InlineData("  litellm_jwtauth:\n    user_roles_jwt_field: roles\n", "general_settings.litellm_jwtauth.user_roles_jwt_field")]
+    [InlineData("  litellm_jwtauth:\n    user_allowed_roles: [a]\n", "general_settings.litellm_jwtauth.user_allowed_roles")]
     [InlineData("  litellm_jwtauth:\n    object_id_jwt_field: oid\n", "general_settings.litellm_jwtauth.object_id_jwt_field")]
+    [InlineData("  litellm_jwtauth:\n    scope_mappings: [{scope: s, models: [a]}]\n", "general_settings.litellm_jwtauth.scope_mappings")]
+    [InlineData("  litellm_jwtauth:\n    enforce_scope_based_access: false\n    scope_mappings: [{scope: s, models: [a]}]\n", "general_settings.litellm_jwtauth.scope_mappings")]
     [InlineData("  litellm_jwtauth:\n    role_mappings: [{role: a, internal_role: admin}]\n", "general_settings.litellm_jwtauth.role_mappings[0].internal_role")]
     [InlineData("  litellm_jwtauth:\n    enforce_rbac: maybe\n", "general_settings.litellm_jwtauth.enforce_rbac")]
     [InlineData("  litellm_jwtauth:\n    user_id_jwt_field: [sub]\n", "general_settings.litellm_jwtauth.user_id_jwt_field")]
@@ -180,6 +183,21 @@ public sealed class ConfigLoaderTests
         Assert.Equal(ErrorIds.ConfigEnvironmentMissing, ex.ErrorId);
         Assert.Contains("UNSET_MODELRBAC_VAR", ex.Message);
         Assert.Equal("general_settings.role_permissions[0].models[0]", ex.Location!.YamlPath);
+    }
+
+    [Fact]
+    public void AMissingVariableInsideRoleOrScopeMappingsFailsOnlyTheIdentitiesThatReadThem()
+    {
+        var config = ConfigLoader.LoadText(
+            "general_settings:\n  litellm_jwtauth:\n    enforce_rbac: true\n    roles_jwt_field: roles\n" +
+            "    role_mappings: [{role: os.environ/UNSET_MODELRBAC_GROUP, internal_role: proxy_admin}]\n" +
+            "    enforce_scope_based_access: true\n    scope_mappings: [{scope: os.environ/UNSET_MODELRBAC_SCOPE, models: [a]}]\n" +
+            "  role_permissions:\n    - role: team\n      models: [a]\n");
+        Assert.True(ModelGate.Decide(config, "team", "a", Semantics.Corrected).Allowed);
+        var ex = Assert.Throws<ConfigException>(() => new Identity.JwtIdentityResolver(config.JwtAuth).Resolve(Claims.JwtClaims.Parse("{\"roles\":[\"x\"]}"), Semantics.Corrected, signatureValidated: false));
+        Assert.Equal(ErrorIds.ConfigEnvironmentMissing, ex.ErrorId);
+        Assert.Contains("UNSET_MODELRBAC_GROUP", ex.Message);
+        Assert.Equal("general_settings.litellm_jwtauth.role_mappings[0].role", ex.Location!.YamlPath);
     }
 
     [Fact]

@@ -93,6 +93,19 @@ public sealed class ModelGateTests
     }
 
     [Fact]
+    public void AWildcardNamedDeploymentServesItsOwnNameAloneNotThroughACatchAll()
+    {
+        // "openai/*" requested as a string is the deployment named so; the catch-all "*" deployment does not serve it.
+        var config = Config(
+            "    - role: team\n      models: [g-all]\n    - role: internal_user\n      models: [g-openai]\n",
+            "model_list:\n  - model_name: openai/*\n    model_info: {access_groups: [g-openai]}\n  - model_name: \"*\"\n    model_info: {access_groups: [g-all]}\n  - model_name: gpt-4o\n");
+        Assert.False(ModelGate.Decide(config, "team", "openai/*", Semantics.Corrected).Allowed);
+        Assert.True(ModelGate.Decide(config, "internal_user", "openai/*", Semantics.Corrected).Allowed);
+        Assert.True(ModelGate.Decide(config, "team", "anthropic/claude", Semantics.Corrected).Allowed);
+        Assert.Equal(new[] { "g-openai" }, config.AccessGroups.GroupsServing("openai/*"));
+    }
+
+    [Fact]
     public void TheFirstGrantingEntryInListOrderIsReported()
     {
         var config = Config("    - role: team\n      models: [gpt-*, \"*\", gpt-4o, g1]\n", "model_list:\n  - model_name: gpt-4o\n    model_info: {access_groups: [g1]}\n");

@@ -154,6 +154,19 @@ public sealed class TokenValidationTests
     }
 
     [Fact]
+    public void APayloadThatIsNotJsonIsNamedByPositionNotByItsText()
+    {
+        // The payload "n" + another token: the JSON reader would quote that whole literal in its own message.
+        var embedded = B64("{\"alg\":\"RS256\"}") + "." + B64("{\"sub\":\"embedded-secret-subject\"}") + ".c2lnbmF0dXJlLXNlY3JldA";
+        var token = B64("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}") + "." + B64("n" + embedded + new string('q', 20_000)) + ".AAAA";
+        var ex = Assert.Throws<RbacException>(() => TokenValidator.Validate(token, KeySources.FromJwksFile(_fixtures.JwksPath("multi")), Options));
+        Assert.Equal(ErrorIds.TokenMalformed, ex.ErrorId);
+        Assert.DoesNotContain("c2lnbmF0dXJlLXNlY3JldA", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("qqqqqqqq", ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.Message.Length < 200, ex.Message);
+    }
+
+    [Fact]
     public void AOneMegabyteSignedTokenIsRefusedBeforeDecoding()
     {
         var padding = new string('x', 1024 * 1024);

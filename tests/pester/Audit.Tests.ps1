@@ -126,7 +126,7 @@ Describe 'Test-RbacConfig' {
         $log.'$schema' | Should -Match 'sarif-2\.1\.0'
         $log.runs.Count | Should -Be 1
         $log.runs[0].tool.driver.name | Should -BeExactly 'ModelRbac'
-        @($log.runs[0].tool.driver.rules).Count | Should -Be 17
+        @($log.runs[0].tool.driver.rules).Count | Should -Be 18
         @($log.runs[0].results).Count | Should -Be @($findings).Count
         foreach ($result in $log.runs[0].results) {
             $result.ruleId | Should -Match '^MR\d{3}$'

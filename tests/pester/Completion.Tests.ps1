@@ -20,6 +20,13 @@ Describe 'Argument completion' {
         Get-Completion "Expand-RolePermission -Config '$seed' -Role p" | Should -Be @('proxy_admin')
     }
 
+    It 'the audit cmdlets'' -Role and -Model filters complete from the config too' {
+        Get-Completion "Get-RbacAccessMatrix -Config '$seed' -Role p" | Should -Be @('proxy_admin')
+        Get-Completion "Get-RbacAccessMatrix -Config '$seed' -Model bedrock-" | Should -Be @('bedrock-claude-draft-rep-sonnet', 'bedrock-claude-haiku')
+        Get-Completion "Compare-RbacConfig -ReferenceConfig '$seed' -DifferenceConfig '$seed' -Model bedrock-" | Should -Be @('bedrock-claude-draft-rep-sonnet', 'bedrock-claude-haiku')
+        Get-Completion "Compare-RbacConfig -ReferenceConfig '$seed' -DifferenceConfig '$seed' -Role t" | Should -Be @('team')
+    }
+
     It '-Semantics completes its values' {
         Get-Completion "Test-ModelAccess -Config '$seed' -Semantics " | Should -Be @('Corrected', 'Upstream')
     }

@@ -15,9 +15,9 @@ BeforeDiscovery {
     )
     # Configs that load, where the value a decision needs comes from an unset os.environ/ variable.
     $script:unsetVariables = @(
-        @{ Name = 'enforce_rbac'; Commands = 'model', 'model-detailed', 'route', 'expand-models', 'expand-routes' }
-        @{ Name = 'role'; Commands = 'model', 'model-detailed', 'route', 'expand-models', 'expand-routes' }
-        @{ Name = 'models'; Commands = 'model', 'model-detailed', 'expand-models' }
+        @{ Name = 'enforce_rbac'; Commands = 'model', 'model-detailed', 'route', 'expand-models', 'expand-routes', 'matrix' }
+        @{ Name = 'role'; Commands = 'model', 'model-detailed', 'route', 'expand-models', 'expand-routes', 'matrix' }
+        @{ Name = 'models'; Commands = 'model', 'model-detailed', 'expand-models', 'matrix' }
         @{ Name = 'routes'; Commands = 'route', 'expand-routes' }
     )
     $script:commands = 'model', 'model-detailed', 'route', 'expand-models', 'expand-routes'
@@ -83,6 +83,7 @@ BeforeAll {
             'route' { Invoke-Captured { Test-RouteAccess -Config $Config -Role $Role -Route /chat/completions, /key/generate -Detailed @streams } }
             'expand-models' { Invoke-Captured { Expand-RolePermission -Config $Config -Role $Role @streams } }
             'expand-routes' { Invoke-Captured { Expand-RoleRoute -Config $Config -Role $Role @streams } }
+            'matrix' { Invoke-Captured { Get-RbacAccessMatrix -Config $Config -Role $Role -Detailed @streams } }
         }
     }
 

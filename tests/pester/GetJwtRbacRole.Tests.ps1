@@ -59,6 +59,31 @@ Describe 'Get-JwtRbacRole: proxy_admin in resource_access.litellm.roles (seed co
         $decision.Message | Should -BeExactly "Role=internal_user not allowed to call model=gpt-4o. Allowed models=['bedrock-claude-*']"
     }
 
+    It 'decides the Upstream verdict beside a Corrected pipeline with the Upstream role, not the Corrected one' {
+        # Corrected: proxy_admin ('*'); today's LiteLLM: internal_user (bedrock-claude-* only).
+        $decision = Get-JwtRbacRole -Claims $keycloakClaims -Config $config | Test-ModelAccess -Config $config -Model gpt-4o -Detailed
+        $decision.Role | Should -BeExactly 'proxy_admin'
+        $decision.Allowed | Should -BeTrue
+        $decision.UpstreamAllowed | Should -BeFalse
+        $decision.UpstreamMessage | Should -BeExactly "Role=internal_user not allowed to call model=gpt-4o. Allowed models=['bedrock-claude-*']"
+        $decision.Divergent | Should -BeTrue
+        Get-JwtRbacRole -Claims $keycloakClaims -Config $config | Test-ModelAccess -Config $config -Model bedrock-claude-x -Semantics Upstream | Should -BeFalse
+        $upstream = Get-JwtRbacRole -Claims $keycloakClaims -Config $config | Test-ModelAccess -Config $config -Model gpt-4o -Semantics Upstream -Detailed
+        $upstream.Role | Should -BeExactly 'internal_user'
+        $upstream.Allowed | Should -BeFalse
+        $route = Get-JwtRbacRole -Claims $keycloakClaims -Config $config | Test-RouteAccess -Config $config -Route /v1/models -Semantics Upstream -Detailed
+        $route.Role | Should -BeExactly 'internal_user'
+    }
+
+    It 'decides the Upstream verdict as allowed when only today''s LiteLLM gives the token a role (vector 49)' {
+        $vector = Import-RbacConfig -Yaml "general_settings:`n  litellm_jwtauth:`n    enforce_rbac: true`n    user_id_jwt_field: sub`n    user_roles_jwt_field: roles`n    user_allowed_roles: [basic_user]`n  role_permissions:`n    - role: internal_user`n      models: [gpt-4o]`n"
+        $decision = Get-JwtRbacRole -Claims @{ sub = 'u1'; roles = @('other') } -Config $vector | Test-ModelAccess -Config $vector -Model gpt-4o -Detailed
+        $decision.Role | Should -BeNullOrEmpty
+        $decision.Allowed | Should -BeFalse
+        $decision.UpstreamAllowed | Should -BeTrue
+        $decision.Divergent | Should -BeTrue
+    }
+
     It 'denies a token with no role with LiteLLM''s Unmatched token message' {
         $decision = Get-JwtRbacRole -Claims '{"scope":"openid"}' -Config $config | Test-ModelAccess -Config $config -Model gpt-4o -Detailed
         $decision.Allowed | Should -BeFalse
@@ -112,6 +137,11 @@ Describe 'Get-JwtRbacRole: error ids' {
     It 'bad -Claims are ClaimsInvalid' {
         { Get-JwtRbacRole -Claims '[1]' -Config $config -ErrorAction Stop } |
             Should -Throw -ErrorId 'ClaimsInvalid,ModelRbac.PowerShell.Commands.GetJwtRbacRoleCommand'
+    }
+
+    It '-SkipSignatureValidation:$false without a key source stops with TokenKeyNotFound, not a crash' {
+        { Get-JwtRbacRole -Token (Token 'rs256.jwt'), (Token 'rs256.jwt') -Config $config -SkipSignatureValidation:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'TokenKeyNotFound,ModelRbac.PowerShell.Commands.GetJwtRbacRoleCommand'
     }
 
     It '-SkipSignatureValidation decodes alg none with a warning' {

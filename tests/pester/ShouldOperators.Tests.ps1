@@ -43,6 +43,30 @@ Describe 'Should -BeAllowedModel' {
             Should -Throw -ExpectedMessage ((Literal "Expected role internal_user to be allowed model 'bedrock-claude-x' by 'bedrock-*' (Corrected), but it was allowed by ") + '*')
     }
 
+    It 'tests a collection given as one value item by item, never as one joined name' {
+        # 'bedrock-claude-x gpt-4o' joined would match bedrock-claude-*; gpt-4o alone is denied.
+        { Should -ActualValue @('bedrock-claude-x', 'gpt-4o') -BeAllowedModel -Config $config -Role internal_user } |
+            Should -Throw -ExpectedMessage (Literal "Expected role internal_user to be allowed model 'gpt-4o' (Corrected), but it was denied: Role=internal_user not allowed to call model=gpt-4o. Allowed models=['bedrock-claude-*']")
+        { , @('gpt-4o', 'bedrock-claude-x') | Should -Not -BeAllowedModel -Config $config -Role internal_user } |
+            Should -Throw -ExpectedMessage "Expected role internal_user not to be allowed model 'bedrock-claude-x'*"
+        Should -ActualValue @('bedrock-claude-x', 'bedrock-claude-y') -BeAllowedModel -Config $config -Role internal_user
+        { Should -ActualValue @('/v1/models', '/key/generate') -BeAllowedRoute -Config $routes -Role team } |
+            Should -Throw -ExpectedMessage "Expected role team to be allowed route '/key/generate'*"
+    }
+
+    It 'refuses a qualifier that cannot occur, so a misspelt -Not assertion never passes' {
+        { 'bedrock-claude-x' | Should -Not -BeAllowedModel -Config $config -Role internal_user -GrantSource Wildcrd } |
+            Should -Throw -ExpectedMessage "Should -BeAllowedModel -GrantSource 'Wildcrd' cannot occur here; expected one of:*'Wildcard'*"
+        { 'bedrock-claude-x' | Should -Not -BeAllowedModel -Config $config -Role internal_user -MatchedPattern 'bedrock-claude*' } |
+            Should -Throw -ExpectedMessage "Should -BeAllowedModel -MatchedPattern 'bedrock-claude*' cannot occur here; expected one of: 'bedrock-claude-*'."
+        { '/v1/models' | Should -Not -BeAllowedRoute -Config $routes -Role team -MatchedEntry openai_route } |
+            Should -Throw -ExpectedMessage "Should -BeAllowedRoute -MatchedEntry 'openai_route' cannot occur here*"
+        { @{ preferred_username = 'bob' } | Should -Not -HaveRbacRole internal_usr -Config $config } |
+            Should -Throw -ExpectedMessage "Should -HaveRbacRole -ExpectedValue 'internal_usr' cannot occur here*"
+        { @{ preferred_username = 'bob' } | Should -Not -HaveRbacRole internal_user -Config $config -ResolvedBy AllowedUserRol } |
+            Should -Throw -ExpectedMessage "Should -HaveRbacRole -ResolvedBy 'AllowedUserRol' cannot occur here*"
+    }
+
     It 'takes a config path and says what is missing' {
         'team-model' | Should -BeAllowedModel -Config (Join-Path $examples 'seed-repro.yaml') -Role team -GrantSource Unrestricted
         { 'm' | Should -BeAllowedModel -Role team } | Should -Throw -ExpectedMessage 'Should -BeAllowedModel needs -Config*'

@@ -7,7 +7,8 @@ namespace ModelRbac.Core.Access;
 
 /// <summary>
 /// Which access groups serve a model (SEMANTICS §4 rule 4): the groups of deployments whose <c>model_name</c>
-/// equals it; only when none does, those of wildcard <c>model_name</c>s (like <c>openai/*</c>) that match it.
+/// equals it (as a string, wildcard names included); only when none does, those of wildcard <c>model_name</c>s
+/// (like <c>openai/*</c>) that match it.
 /// </summary>
 public sealed class AccessGroupIndex
 {
@@ -30,11 +31,16 @@ public sealed class AccessGroupIndex
                 continue;
             }
 
-            var target = FnmatchPattern.HasWildcardSyntax(modelName) ? wildcard : exact;
-            if (!target.TryGetValue(modelName, out var ids))
+            // Every model_name is an exact name (a request for the string "openai/*" is served by that deployment
+            // alone); a wildcard one also serves the names it matches, when no deployment is named exactly.
+            if (!exact.TryGetValue(modelName, out var ids))
             {
                 ids = new HashSet<int>();
-                target[modelName] = ids;
+                exact[modelName] = ids;
+                if (FnmatchPattern.HasWildcardSyntax(modelName))
+                {
+                    wildcard[modelName] = ids;
+                }
             }
 
             foreach (var group in groups.Get() ?? Array.Empty<string>())

@@ -11,15 +11,25 @@ public static class ModelGate
     /// (null or empty: the request names no model).
     /// </summary>
     /// <exception cref="RbacException">RoleInvalid for a name outside the RBAC roles; ConfigEnvironmentMissing.</exception>
-    public static ModelDecision Decide(RbacConfiguration config, string? role, string? model, Semantics semantics)
+    public static ModelDecision Decide(RbacConfiguration config, string? role, string? model, Semantics semantics) =>
+        Decide(config, role, role, model, semantics);
+
+    /// <summary>
+    /// The decision when the two semantics give the identity different roles (a token through Get-JwtRbacRole):
+    /// <paramref name="role"/> is decided under Corrected, <paramref name="upstreamRole"/> under Upstream, and the
+    /// decision's Role is the chosen semantics' one.
+    /// </summary>
+    /// <exception cref="RbacException">RoleInvalid; ConfigEnvironmentMissing when a needed value is unset.</exception>
+    public static ModelDecision Decide(RbacConfiguration config, string? role, string? upstreamRole, string? model, Semantics semantics)
     {
         role = RoleArgument.Normalize(role);
+        upstreamRole = RoleArgument.Normalize(upstreamRole);
         model = string.IsNullOrEmpty(model) ? null : model;
-        var upstream = DecideOne(config, role, model, Semantics.Upstream);
+        var upstream = DecideOne(config, upstreamRole, model, Semantics.Upstream);
         var corrected = DecideOne(config, role, model, Semantics.Corrected);
         var chosen = semantics == Semantics.Upstream ? upstream : corrected;
         return new ModelDecision(
-            role,
+            semantics == Semantics.Upstream ? upstreamRole : role,
             model,
             chosen.Allowed,
             chosen.Source,

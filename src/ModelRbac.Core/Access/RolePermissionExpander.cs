@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ModelRbac.Core.Config;
 using ModelRbac.Core.Matching;
@@ -49,9 +50,12 @@ public static class RolePermissionExpander
         }
 
         HashSet<string>? deployed = null;
+        List<FnmatchPattern>? wildcardDeployments = null;
         for (var i = 0; i < patterns.Count; i++)
         {
-            if (live.Contains(i) || (semantics == Semantics.Corrected && GrantsAny(config, patterns[i], models, ref deployed)))
+            if (live.Contains(i)
+                || IsServedByWildcardDeployment(config, patterns[i], models, ref wildcardDeployments)
+                || (semantics == Semantics.Corrected && GrantsAny(config, patterns[i], models, ref deployed)))
             {
                 continue;
             }
@@ -73,6 +77,40 @@ public static class RolePermissionExpander
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// A plain name that a wildcard <c>model_name</c> (such as <c>openai/*</c>) serves: requests for it pass the gate
+    /// under both semantics and the router routes them, so the grant is live though no deployment bears the name.
+    /// </summary>
+    private static bool IsServedByWildcardDeployment(RbacConfiguration config, string pattern, IReadOnlyList<string> models, ref List<FnmatchPattern>? wildcardDeployments)
+    {
+        if (pattern is "*" or ModelPatternList.AllProxyModels || FnmatchPattern.HasWildcardSyntax(pattern) || config.AccessGroups.IsGroup(pattern))
+        {
+            return false;
+        }
+
+        if (wildcardDeployments is null)
+        {
+            wildcardDeployments = new List<FnmatchPattern>();
+            foreach (var model in models)
+            {
+                if (FnmatchPattern.HasWildcardSyntax(model))
+                {
+                    wildcardDeployments.Add(FnmatchPattern.Compile(model));
+                }
+            }
+        }
+
+        foreach (var deployment in wildcardDeployments)
+        {
+            if (deployment.IsMatch(pattern.AsSpan()))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool GrantsAny(RbacConfiguration config, string pattern, IReadOnlyList<string> models, ref HashSet<string>? deployed)

@@ -12,14 +12,24 @@ public static class RouteGate
     /// "no route": it is matched like any other (and granted by nothing but a literal "" entry), so it fails closed.
     /// </summary>
     /// <exception cref="RbacException">RoleInvalid for a name outside the RBAC roles; ConfigEnvironmentMissing.</exception>
-    public static RouteDecision Decide(RbacConfiguration config, string? role, string? route, Semantics semantics)
+    public static RouteDecision Decide(RbacConfiguration config, string? role, string? route, Semantics semantics) =>
+        Decide(config, role, role, route, semantics);
+
+    /// <summary>
+    /// The decision when the two semantics give the identity different roles (a token through Get-JwtRbacRole):
+    /// <paramref name="role"/> is decided under Corrected, <paramref name="upstreamRole"/> under Upstream, and the
+    /// decision's Role is the chosen semantics' one.
+    /// </summary>
+    /// <exception cref="RbacException">RoleInvalid; ConfigEnvironmentMissing when a needed value is unset.</exception>
+    public static RouteDecision Decide(RbacConfiguration config, string? role, string? upstreamRole, string? route, Semantics semantics)
     {
         role = RoleArgument.Normalize(role);
-        var upstream = DecideOne(config, role, route, Semantics.Upstream);
-        var corrected = AgreesAcrossSemantics(config, role) ? upstream : DecideOne(config, role, route, Semantics.Corrected);
+        upstreamRole = RoleArgument.Normalize(upstreamRole);
+        var upstream = DecideOne(config, upstreamRole, route, Semantics.Upstream);
+        var corrected = role == upstreamRole && AgreesAcrossSemantics(config, role) ? upstream : DecideOne(config, role, route, Semantics.Corrected);
         var chosen = semantics == Semantics.Upstream ? upstream : corrected;
         return new RouteDecision(
-            role,
+            semantics == Semantics.Upstream ? upstreamRole : role,
             route,
             chosen.Allowed,
             chosen.Entry,

@@ -54,18 +54,25 @@ public static class ConfigComparer
         {
             foreach (var route in routes)
             {
-                var before = RouteGate.Explain(reference, role, route.Path, referenceSemantics);
-                var after = RouteGate.Explain(difference, role, route.Path, differenceSemantics);
-                if (before.Allowed != after.Allowed)
+                // The first witness path whose verdict changes stands for the template; one row per template.
+                foreach (var path in route.Paths)
                 {
+                    var before = RouteGate.Explain(reference, role, path, referenceSemantics);
+                    var after = RouteGate.Explain(difference, role, path, differenceSemantics);
+                    if (before.Allowed == after.Allowed)
+                    {
+                        continue;
+                    }
+
                     changes.Add(new AccessChange(
                         AccessSubjectKind.Route,
                         role,
                         route.Name,
-                        route.Path,
+                        path,
                         after.Allowed ? AccessChangeKind.Granted : AccessChangeKind.Revoked,
                         new AccessChangeSide(before.Allowed, referenceSemantics, before.Reason.ToString(), GrantExplanation.ForRoute(reference, role, before)),
                         new AccessChangeSide(after.Allowed, differenceSemantics, after.Reason.ToString(), GrantExplanation.ForRoute(difference, role, after))));
+                    break;
                 }
             }
         }
@@ -73,10 +80,14 @@ public static class ConfigComparer
         return changes;
     }
 
-    /// <summary>The route templates compared, each with the concrete path decided for it (for tests and reports).</summary>
-    public static IReadOnlyList<(string Name, string Path)> RouteUniverse(RbacConfiguration reference, RbacConfiguration difference, IEnumerable<string>? extraRoutes = null)
+    /// <summary>
+    /// The route templates compared, each with the concrete paths decided for it (for tests and reports): a one-segment
+    /// witness and, where the template or prefix reaches deeper, a multi-segment one, so that a grant covering only
+    /// one of the two (a <c>{id}</c> template against a <c>/prefix/*</c>) shows up as a change.
+    /// </summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> Paths)> RouteUniverse(RbacConfiguration reference, RbacConfiguration difference, IEnumerable<string>? extraRoutes = null)
     {
-        var result = new List<(string Name, string Path)>();
+        var result = new List<(string Name, IReadOnlyList<string> Paths)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in RouteGroupCatalog.Names)
         {
@@ -84,30 +95,26 @@ public static class ConfigComparer
             {
                 if (!template.IsHost && seen.Add(template.Text))
                 {
-                    result.Add((template.Text, template.Witness()));
+                    result.Add((template.Text, template.Witnesses()));
                 }
             }
         }
 
+        var written = new List<string>();
         foreach (var config in new[] { reference, difference })
         {
             foreach (var entry in config.RolePermissions ?? new RolePermissionEntry[0])
             {
-                foreach (var text in entry.Routes.GetOr(null) ?? new string[0])
-                {
-                    if (!RouteGroupCatalog.TryGet(text, out _) && seen.Add(text) && WrittenRouteWitness(text) is { } path)
-                    {
-                        result.Add((text, path));
-                    }
-                }
+                written.AddRange(entry.Routes.GetOr(null) ?? new string[0]);
             }
         }
 
-        foreach (var text in extraRoutes ?? new string[0])
+        written.AddRange(extraRoutes ?? new string[0]);
+        foreach (var text in written)
         {
-            if (!string.IsNullOrEmpty(text) && seen.Add(text) && WrittenRouteWitness(text) is { } path)
+            if (!string.IsNullOrEmpty(text) && !RouteGroupCatalog.TryGet(text, out _) && seen.Add(text) && WrittenRouteWitnesses(text) is { } paths)
             {
-                result.Add((text, path));
+                result.Add((text, paths));
             }
         }
 
@@ -167,10 +174,11 @@ public static class ConfigComparer
     }
 
     /// <summary>
-    /// A concrete path for a written routes entry: below the prefix for "/prefix/*", the template's witness for a
-    /// path with placeholders, the text itself otherwise; null for "*" alone and non-paths (they name no route).
+    /// Concrete paths for a written routes entry: one and several segments below the prefix for "/prefix/*", the
+    /// template's witnesses for a path with placeholders, the text itself otherwise; null for "*" alone and non-paths
+    /// (they name no route).
     /// </summary>
-    private static string? WrittenRouteWitness(string text)
+    private static IReadOnlyList<string>? WrittenRouteWitnesses(string text)
     {
         if (!text.StartsWith("/", StringComparison.Ordinal))
         {
@@ -179,9 +187,10 @@ public static class ConfigComparer
 
         if (text.Length >= 2 && text.EndsWith("/*", StringComparison.Ordinal))
         {
-            return text.Substring(0, text.Length - 1) + "sample";
+            var prefix = text.Substring(0, text.Length - 1);
+            return new[] { prefix + RouteTemplate.SegmentWitness, prefix + RouteTemplate.DeepPathWitness };
         }
 
-        return RouteTemplate.HasParameterSyntax(text) && RouteTemplate.TryParse(text, out var template, out _) ? template!.Witness() : text;
+        return RouteTemplate.HasParameterSyntax(text) && RouteTemplate.TryParse(text, out var template, out _) ? template!.Witnesses() : new[] { text };
     }
 }

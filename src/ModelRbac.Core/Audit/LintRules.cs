@@ -32,5 +32,6 @@ public static class LintRules
         new DeadRouteGrantRule(),
         new UpstreamLiteralRouteRule(),
         EnvironmentVariableUnset,
+        new ScopeMappingsWithoutEnforcementRule(),
     };
 }

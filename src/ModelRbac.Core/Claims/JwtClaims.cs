@@ -46,8 +46,8 @@ public sealed class JwtClaims
         }
         catch (JsonException ex)
         {
-            // The JSON reader's message quotes at most a position, never the text.
-            throw new RbacException(errorId, kind, "The claims are not valid JSON (" + ex.Message + ").");
+            // Only the position: the reader's message can quote a literal of any length from the payload.
+            throw new RbacException(errorId, kind, $"The claims are not valid JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}).");
         }
 
         if (root.ValueKind != JsonValueKind.Object)

@@ -25,6 +25,9 @@ public static class ConfigRefusalCodes
     /// <summary><c>object_id_jwt_field</c> without <c>role_mappings</c>.</summary>
     public const string ObjectIdWithoutRoleMappings = nameof(ObjectIdWithoutRoleMappings);
 
+    /// <summary><c>scope_mappings</c> without <c>enforce_scope_based_access: true</c>.</summary>
+    public const string ScopeMappingsWithoutEnforcement = nameof(ScopeMappingsWithoutEnforcement);
+
     /// <summary>A <c>litellm_jwtauth</c> key LiteLLM does not declare (a load warning in both modes).</summary>
     public const string UnknownJwtAuthKey = nameof(UnknownJwtAuthKey);
 }

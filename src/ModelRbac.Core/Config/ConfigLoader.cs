@@ -69,7 +69,8 @@ public static class ConfigLoader
                 root is null ? "the config is empty; LiteLLM expects a mapping with model_list and general_settings" : $"expected a mapping at the top level, found {root.Describe()}");
         }
 
-        var context = new ConfigReadContext(path, new EnvironmentResolver(environment, ReadEnvironmentSection(top, configSection)), limits, mode);
+        var environmentSection = ReadEnvironmentSection(top, configSection);
+        var context = new ConfigReadContext(path, new EnvironmentResolver(environment, environmentSection), limits, mode);
         var deployments = ModelListReader.Read(top, context);
         var accessGroups = new AccessGroupIndex(deployments);
         var general = context.OptionalMapping(top.Get("general_settings"), "general_settings");
@@ -86,6 +87,7 @@ public static class ConfigLoader
             context.Warnings)
         {
             StartupRefusals = context.Refusals,
+            EnvironmentSection = environmentSection,
             RolePermissionsLocation = context.At(general?.GetKeyNode("role_permissions") ?? general, "general_settings.role_permissions"),
         };
     }

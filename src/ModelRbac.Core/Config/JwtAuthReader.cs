@@ -68,8 +68,8 @@ internal static class JwtAuthReader
             "bool" => Box(context.OptionalBool(value, path)),
             "float" => Box(context.OptionalNumber(value, path)),
             "List[str]" or "Optional[List[str]]" => Box(context.OptionalStringList(value, path)),
-            "Optional[List[RoleMapping]]" => Resolved<object?>.Of(ReadRoleMappings(value, path, context)),
-            "Optional[List[ScopeMapping]]" => Resolved<object?>.Of(ReadScopeMappings(value, path, context)),
+            "Optional[List[RoleMapping]]" => DeferUnset(() => ReadRoleMappings(value, path, context)),
+            "Optional[List[ScopeMapping]]" => DeferUnset(() => ReadScopeMappings(value, path, context)),
             _ => Resolved<object?>.Of(value is YScalar { Type: ScalarType.Null } ? null : value.Describe()),
         };
     }
@@ -92,9 +92,9 @@ internal static class JwtAuthReader
             var itemPath = path + "[" + i + "]";
             var item = list.Items[i] as YMapping
                 ?? throw context.Invalid(list.Items[i], itemPath, $"expected a {{role, internal_role}} mapping, found {list.Items[i].Describe()}");
-            var role = context.OptionalString(item.Get("role"), itemPath + ".role").Get()
+            var role = Known(context.OptionalString(item.Get("role"), itemPath + ".role"))
                 ?? throw context.Invalid(item, itemPath + ".role", "a role mapping needs 'role' (the JWT role value)");
-            var internalRole = context.OptionalString(item.Get("internal_role"), itemPath + ".internal_role").Get()
+            var internalRole = Known(context.OptionalString(item.Get("internal_role"), itemPath + ".internal_role"))
                 ?? throw context.Invalid(item, itemPath + ".internal_role", "a role mapping needs 'internal_role'");
             if (!RbacRoles.IsRole(internalRole))
             {
@@ -135,12 +135,12 @@ internal static class JwtAuthReader
                 }
             }
 
-            var scope = context.OptionalString(item.Get("scope"), itemPath + ".scope").Get()
+            var scope = Known(context.OptionalString(item.Get("scope"), itemPath + ".scope"))
                 ?? throw context.Invalid(item, itemPath + ".scope", "a scope mapping needs 'scope'");
             result.Add(new ScopeMapping(
                 scope,
-                context.OptionalStringList(item.Get("models"), itemPath + ".models").Get(),
-                context.OptionalStringList(item.Get("routes"), itemPath + ".routes").Get(),
+                Known(context.OptionalStringList(item.Get("models"), itemPath + ".models")),
+                Known(context.OptionalStringList(item.Get("routes"), itemPath + ".routes")),
                 context.At(item, itemPath))
             {
                 ModelLocations = context.ItemLocations(item.Get("models"), itemPath + ".models"),
@@ -153,14 +153,23 @@ internal static class JwtAuthReader
     /// <summary>The validators that make LiteLLM refuse to start (SEMANTICS §1).</summary>
     private static void CheckStartupRules(YMapping section, Dictionary<string, Resolved<object?>> values, ConfigReadContext context)
     {
-        if (IsSet(values, "user_roles_jwt_field") && !IsSet(values, "user_allowed_roles"))
+        // LiteLLM_JWTAuth.__init__ checks both directions of this pair, with one message.
+        var userRoles = IsSet(values, "user_roles_jwt_field");
+        if (userRoles != IsSet(values, "user_allowed_roles"))
         {
-            context.Refuse(section.GetKeyNode("user_roles_jwt_field"), SectionPath + ".user_roles_jwt_field", ConfigRefusalCodes.UserRolesWithoutAllowedRoles, "user_allowed_roles must be provided if user_roles_jwt_field is set.");
+            var key = userRoles ? "user_roles_jwt_field" : "user_allowed_roles";
+            context.Refuse(section.GetKeyNode(key), SectionPath + "." + key, ConfigRefusalCodes.UserRolesWithoutAllowedRoles, "user_allowed_roles must be provided if user_roles_jwt_field is set.");
         }
 
         if (IsSet(values, "object_id_jwt_field") && !IsSet(values, "role_mappings"))
         {
-            context.Refuse(section.GetKeyNode("object_id_jwt_field"), SectionPath + ".object_id_jwt_field", ConfigRefusalCodes.ObjectIdWithoutRoleMappings, "if object_id_jwt_field is set, role_mappings must also be set.");
+            context.Refuse(section.GetKeyNode("object_id_jwt_field"), SectionPath + ".object_id_jwt_field", ConfigRefusalCodes.ObjectIdWithoutRoleMappings, "if object_id_jwt_field is set, role_mappings must also be set. Needed to infer if the caller is a user or team.");
+        }
+
+        // LiteLLM's message states the condition backwards; it is quoted as LiteLLM prints it.
+        if (IsSet(values, "scope_mappings") && !(values.TryGetValue("enforce_scope_based_access", out var enforce) && (enforce.Missing is not null || enforce.Get() is true)))
+        {
+            context.Refuse(section.GetKeyNode("scope_mappings"), SectionPath + ".scope_mappings", ConfigRefusalCodes.ScopeMappingsWithoutEnforcement, "scope_mappings must be set if enforce_scope_based_access is true.");
         }
     }
 
@@ -169,6 +178,36 @@ internal static class JwtAuthReader
 
     private static string Name(YNode key) => key is YScalar scalar ? "'" + scalar.Value + "'" : key.Describe();
 
+    /// <summary>
+    /// A list of mappings read whole; an unset variable inside one makes the whole list unset (SEMANTICS §1: only the
+    /// decisions that read it fail), where the reader would otherwise throw at load.
+    /// </summary>
+    private static Resolved<object?> DeferUnset(Func<object?> read)
+    {
+        try
+        {
+            return Resolved<object?>.Of(read());
+        }
+        catch (UnsetVariableException unset)
+        {
+            return Resolved<object?>.Unset(unset.Missing);
+        }
+    }
+
+    private static T Known<T>(Resolved<T> value) => value.Missing is { } missing ? throw new UnsetVariableException(missing) : value.Get();
+
     private static Resolved<object?> Box<T>(Resolved<T> value) =>
         value.Missing is { } missing ? Resolved<object?>.Unset(missing) : Resolved<object?>.Of(value.Get());
+
+    /// <summary>Carries an unset variable out of a mapping reader to <see cref="DeferUnset"/>; never leaves this class.</summary>
+    private sealed class UnsetVariableException : Exception
+    {
+        public UnsetVariableException(MissingVariable missing)
+            : base(missing.Name)
+        {
+            Missing = missing;
+        }
+
+        public MissingVariable Missing { get; }
+    }
 }

@@ -50,6 +50,9 @@ public sealed class RbacConfiguration
     /// <summary>Warnings raised while loading.</summary>
     public IReadOnlyList<ConfigWarning> Warnings { get; }
 
+    /// <summary>The config's own <c>environment_variables</c> section (LiteLLM exports it at start-up), as text.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentSection { get; internal init; } = new Dictionary<string, string>();
+
     /// <summary>Where the <c>role_permissions</c> key is (or the general_settings section when it is absent).</summary>
     public SourceLocation RolePermissionsLocation { get; internal init; } = new(null, "general_settings.role_permissions", 0, 0);
 

@@ -80,19 +80,44 @@ public sealed class RouteTemplate
     public static RouteTemplate Parse(string text) =>
         TryParse(text, out var template, out var error) ? template! : throw new FormatException(error);
 
+    /// <summary>What a witness puts for one <c>{name}</c> segment.</summary>
+    internal const string SegmentWitness = "sample";
+
+    /// <summary>What a deep witness puts for a <c>{name:path}</c> or below a prefix: several segments.</summary>
+    internal const string DeepPathWitness = "sample/deeper/path";
+
     /// <summary>
     /// A concrete request path the template matches: each <c>{name}</c> becomes "sample" and each
     /// <c>{name:path}</c> "sample/path", so a literal entry that merely repeats the template text does not match it.
     /// </summary>
-    public string Witness()
+    public string Witness() => Witness("sample/path");
+
+    /// <summary>
+    /// Concrete paths the template matches: <see cref="Witness()"/>, and for a template with <c>{name:path}</c> also
+    /// one with several segments there, which a grant of one segment does not cover.
+    /// </summary>
+    public IReadOnlyList<string> Witnesses()
+    {
+        foreach (var token in _tokens)
+        {
+            if (token.Kind == TokenKind.Path)
+            {
+                return new[] { Witness(), Witness(DeepPathWitness) };
+            }
+        }
+
+        return new[] { Witness() };
+    }
+
+    private string Witness(string pathWitness)
     {
         var text = new System.Text.StringBuilder();
         foreach (var token in _tokens)
         {
             text.Append(token.Kind switch
             {
-                TokenKind.Segment => "sample",
-                TokenKind.Path => "sample/path",
+                TokenKind.Segment => SegmentWitness,
+                TokenKind.Path => pathWitness,
                 _ => token.Text,
             });
         }

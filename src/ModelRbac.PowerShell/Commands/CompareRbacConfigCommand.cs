@@ -4,6 +4,7 @@ using ModelRbac.Core.Access;
 using ModelRbac.Core.Audit;
 using ModelRbac.Core.Errors;
 using ModelRbac.Core.Explain;
+using ModelRbac.PowerShell.Completion;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -65,6 +66,7 @@ public sealed class CompareRbacConfigCommand : PSCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(RoleCompleter))]
     public string[]? Role { get; set; }
 
     /// <summary>
@@ -72,6 +74,7 @@ public sealed class CompareRbacConfigCommand : PSCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(ModelCompleter))]
     public string[]? Model { get; set; }
 
     /// <summary>
@@ -79,6 +82,7 @@ public sealed class CompareRbacConfigCommand : PSCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(RouteCompleter))]
     public string[]? Route { get; set; }
 
     /// <inheritdoc/>

@@ -237,6 +237,9 @@ public sealed class GetJwtRbacRoleCommand : ConfigCmdlet
             case JwksUriSet:
                 WriteVerbose($"Keys from {JwksUri.AbsoluteUri}, cached for {_keyTtl.TotalSeconds} s.");
                 return JwksCache.Shared.GetKeys(JwksUri, _keyTtl);
+            case SkipSet when !SkipSignatureValidation:
+                // -SkipSignatureValidation:$false picks the set without a key source: nothing could check a signature.
+                throw new RbacException(ErrorIds.TokenKeyNotFound, RbacErrorKind.InvalidArgument, "No key to validate signatures with: -SkipSignatureValidation:$false needs -JwksPath, -JwksUri or -PublicKeyPath instead.");
             default:
                 return null;
         }

@@ -7,6 +7,7 @@ using ModelRbac.Core.Access;
 using ModelRbac.Core.Audit;
 using ModelRbac.Core.Errors;
 using ModelRbac.Core.Explain;
+using ModelRbac.PowerShell.Completion;
 using ModelRbac.PowerShell.Infrastructure;
 
 namespace ModelRbac.PowerShell.Commands;
@@ -43,6 +44,7 @@ public sealed class GetRbacAccessMatrixCommand : ConfigCmdlet
     /// </summary>
     [Parameter(Position = 0)]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(RoleCompleter))]
     public string[]? Role { get; set; }
 
     /// <summary>
@@ -50,6 +52,7 @@ public sealed class GetRbacAccessMatrixCommand : ConfigCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(ModelCompleter))]
     public string[]? Model { get; set; }
 
     /// <summary>
@@ -87,11 +90,11 @@ public sealed class GetRbacAccessMatrixCommand : ConfigCmdlet
             return;
         }
 
-        WriteTrace(() => roles.ConvertAll(role => ModelTrace.ExplainRole(configuration, role)));
-
         AccessMatrix matrix;
         try
         {
+            // Inside the try: the role trace reads the values a decision needs, and an unset one ends the command alike.
+            WriteTrace(() => roles.ConvertAll(role => ModelTrace.ExplainRole(configuration, role)));
             matrix = AccessMatrix.Build(configuration, roles, Model);
         }
         catch (RbacException ex)

@@ -43,6 +43,6 @@ public sealed class TestModelAccessCommand : GateTestCmdlet
     private protected override bool IsAllowed(RbacConfiguration configuration, string? role, string? request, Semantics semantics) =>
         ModelGate.IsAllowed(configuration, role, request, semantics);
 
-    private protected override object Decide(RbacConfiguration configuration, string? role, string? request, Semantics semantics, string? upstreamError) =>
-        new ModelAccessDecision(UpstreamFailure.Apply(ModelGate.Decide(configuration, role, request, semantics), upstreamError));
+    private protected override object Decide(RbacConfiguration configuration, string? role, string? upstreamRole, string? request, Semantics semantics, string? upstreamError) =>
+        new ModelAccessDecision(UpstreamFailure.Apply(ModelGate.Decide(configuration, role, upstreamRole, request, semantics), upstreamError));
 }

@@ -11,7 +11,7 @@ namespace ModelRbac.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Tests whether an RBAC role may call a route under LiteLLM's role_permissions.routes gate.</para>
 /// <para type="description">Test-RouteAccess answers, offline, what the LiteLLM proxy's JWT RBAC route gate decides. A routes entry is a LiteLLMRoutes group name (openai_routes, llm_api_routes, management_routes, ...; case-sensitive) whose path templates are matched as starlette does ({name} is one path segment, {name:path} anything), a /prefix/* grant for the paths below the prefix, or a path compared exactly. Corrected (the default) also reads {name} placeholders in a path entry as a template and '*' alone as every route; Upstream does not, as LiteLLM does not today. The query string (?...) of each route is stripped first, as LiteLLM compares the path only.</para>
-/// <para type="description">It writes one boolean per route, or with -Detailed a RouteAccessDecision carrying the granting entry (MatchedEntry), the group template that matched (MatchedTemplate), LiteLLM's 403 text and the Upstream verdict beside the chosen one. An empty role means the token has no role, which enforce_rbac denies.</para>
+/// <para type="description">It writes one boolean per route, or with -Detailed a RouteAccessDecision carrying the granting entry (MatchedEntry), the group template that matched (MatchedTemplate), LiteLLM's 403 text and the Upstream verdict beside the chosen one. An empty role means the token has no role, which enforce_rbac denies. A route is compared as given, after its query string is dropped: pass the decoded path LiteLLM sees (request.url.path, where %2F is already '/'), since percent-escapes are not decoded here. Only role_permissions routes are judged; LiteLLM's separate admin_allowed_routes and team_allowed_routes checks for admin-scope and team tokens are not applied.</para>
 /// </summary>
 /// <example>
 /// <code>Test-RouteAccess -Config ./examples/route-gate.yaml -Role team -Route /v1/threads/thread_abc -Detailed | Format-List</code>
@@ -48,6 +48,6 @@ public sealed class TestRouteAccessCommand : GateTestCmdlet
     private protected override bool IsAllowed(RbacConfiguration configuration, string? role, string? request, Semantics semantics) =>
         RouteGate.IsAllowed(configuration, role, request, semantics);
 
-    private protected override object Decide(RbacConfiguration configuration, string? role, string? request, Semantics semantics, string? upstreamError) =>
-        new RouteAccessDecision(UpstreamFailure.Apply(RouteGate.Decide(configuration, role, request, semantics), upstreamError));
+    private protected override object Decide(RbacConfiguration configuration, string? role, string? upstreamRole, string? request, Semantics semantics, string? upstreamError) =>
+        new RouteAccessDecision(UpstreamFailure.Apply(RouteGate.Decide(configuration, role, upstreamRole, request, semantics), upstreamError));
 }

@@ -19,7 +19,8 @@ internal static class CompletionConfig
     {
         try
         {
-            var value = fakeBoundParameters["Config"];
+            // Compare-RbacConfig names its configs -ReferenceConfig and -DifferenceConfig; the reference stands in.
+            var value = fakeBoundParameters["Config"] ?? fakeBoundParameters["ReferenceConfig"] ?? fakeBoundParameters["DifferenceConfig"];
             var candidate = value is PSObject wrapped ? wrapped.BaseObject : value;
             return candidate switch
             {

@@ -24,6 +24,16 @@ public abstract class GateTestCmdlet : ConfigCmdlet
     public string? Role { get; set; }
 
     /// <summary>
+    /// <para type="description">The role today's LiteLLM gives the identity, when it differs from -Role (Get-JwtRbacRole's UpstreamRbacRole, bound from the pipeline). The Upstream verdict is decided with it; without it, with -Role.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("UpstreamRbacRole")]
+    [ArgumentCompleter(typeof(RoleCompleter))]
+    [AllowNull]
+    [AllowEmptyString]
+    public string? UpstreamRole { get; set; }
+
+    /// <summary>
     /// <para type="description">LiteLLM's error for a token it would reject while reading its role (Get-JwtRbacRole's UpstreamError, bound from the pipeline). The Upstream verdict is then LiteLLM's 401, never "allowed".</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -55,8 +65,8 @@ public abstract class GateTestCmdlet : ConfigCmdlet
     /// <summary>The boolean verdict, before LiteLLM's 401 for a token it rejects is applied.</summary>
     private protected abstract bool IsAllowed(RbacConfiguration configuration, string? role, string? request, Core.Access.Semantics semantics);
 
-    /// <summary>The detailed decision as the output type users see, with LiteLLM's 401 applied.</summary>
-    private protected abstract object Decide(RbacConfiguration configuration, string? role, string? request, Core.Access.Semantics semantics, string? upstreamError);
+    /// <summary>The detailed decision as the output type users see (Corrected with role, Upstream with upstreamRole), with LiteLLM's 401 applied.</summary>
+    private protected abstract object Decide(RbacConfiguration configuration, string? role, string? upstreamRole, string? request, Core.Access.Semantics semantics, string? upstreamError);
 
     /// <inheritdoc/>
     protected override void ProcessRecord()
@@ -64,9 +74,11 @@ public abstract class GateTestCmdlet : ConfigCmdlet
         var configuration = ResolvedConfig.Configuration;
         var semantics = ToCore(Semantics);
         string? role;
+        string? upstreamRole;
         try
         {
             role = RoleArgument.Normalize(Role);
+            upstreamRole = MyInvocation.BoundParameters.ContainsKey(nameof(UpstreamRole)) ? RoleArgument.Normalize(UpstreamRole) : role;
         }
         catch (RbacException ex)
         {
@@ -74,15 +86,17 @@ public abstract class GateTestCmdlet : ConfigCmdlet
             return;
         }
 
+        var chosenRole = semantics == Core.Access.Semantics.Upstream ? upstreamRole : role;
+
         foreach (var bound in Requests ?? new string?[] { null })
         {
             try
             {
                 var request = Normalize(bound);
-                WriteTrace(() => Explain(configuration, role, request));
+                WriteTrace(() => Explain(configuration, chosenRole, request));
                 WriteObject(Detailed
-                    ? Decide(configuration, role, request, semantics, UpstreamError)
-                    : UpstreamFailure.Allows(IsAllowed(configuration, role, request, semantics), semantics, UpstreamError));
+                    ? Decide(configuration, role, upstreamRole, request, semantics, UpstreamError)
+                    : UpstreamFailure.Allows(IsAllowed(configuration, chosenRole, request, semantics), semantics, UpstreamError));
             }
             catch (RbacException ex)
             {

@@ -108,6 +108,25 @@ public sealed class ConfigComparerTests
     }
 
     [Fact]
+    public void APrefixGrantBesideAOneSegmentTemplateIsSeenOnADeeperPath()
+    {
+        // openai_routes has /v1/threads/{thread_id}: one segment under /v1/threads is granted on both sides,
+        // so only a deeper path shows what "/v1/threads/*" adds, or what replacing it by templates takes away.
+        var groupOnly = Load("    - role: team\n      routes: [openai_routes]\n");
+        var withPrefix = Load("    - role: team\n      routes: [openai_routes, \"/v1/threads/*\"]\n");
+        var gained = Assert.Single(ConfigComparer.Compare(groupOnly, Semantics.Corrected, withPrefix, Semantics.Corrected, new[] { "team" }));
+        Assert.Equal(("/v1/threads/*", "/v1/threads/sample/deeper/path", AccessChangeKind.Granted), (gained.Name, gained.Path, gained.Change));
+        Assert.Equal("/v1/threads/*", gained.Difference.Explanation.Entry);
+
+        var prefixes = Load("    - role: team\n      routes: [\"/mcp/*\", \"/v1/threads/*\"]\n");
+        var templates = Load("    - role: team\n      routes: [mcp_routes, \"/v1/threads/{thread_id}\"]\n");
+        var revoked = ConfigComparer.Compare(prefixes, Semantics.Corrected, templates, Semantics.Corrected, new[] { "team" })
+            .Where(c => c.Change == AccessChangeKind.Revoked).Select(c => (c.Name, c.Path)).ToList();
+        Assert.Contains(("/v1/threads/*", "/v1/threads/sample/deeper/path"), revoked);
+        Assert.Contains(revoked, c => c.Name == "/mcp/*");
+    }
+
+    [Fact]
     public void APlaceholderLiteralIsRevokedOnTodaysLiteLLMDecidedOnARealPath()
     {
         var config = ConfigLoader.LoadFile(TestFiles.Example("route-gate.yaml"));

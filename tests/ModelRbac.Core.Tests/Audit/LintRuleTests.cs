@@ -37,6 +37,7 @@ public sealed class LintRuleTests
         { "MR002", Config(rolePermissions: "    - role: internal_users\n      models: [gpt-4o]\n"), "general_settings.role_permissions[0].role", "role: internal_users", Config() },
         { "MR002", Config("    roles_jwt_field: roles\n    role_mappings:\n      - role: admins\n        internal_role: admin\n"), "general_settings.litellm_jwtauth.role_mappings[0].internal_role", "internal_role: admin", Config("    roles_jwt_field: roles\n    role_mappings:\n      - role: admins\n        internal_role: proxy_admin\n") },
         { "MR003", Config("    user_roles_jwt_field: roles\n"), "general_settings.litellm_jwtauth.user_roles_jwt_field", "user_roles_jwt_field", Config("    user_roles_jwt_field: roles\n    user_allowed_roles: [llm-user]\n") },
+        { "MR003", Config("    user_allowed_roles: [llm-user]\n"), "general_settings.litellm_jwtauth.user_allowed_roles", "user_allowed_roles", Config("    user_roles_jwt_field: roles\n    user_allowed_roles: [llm-user]\n") },
         { "MR004", Config("    object_id_jwt_field: oid\n"), "general_settings.litellm_jwtauth.object_id_jwt_field", "object_id_jwt_field", Config("    object_id_jwt_field: oid\n    role_mappings:\n      - role: admins\n        internal_role: proxy_admin\n") },
         { "MR005", Config("    team_id_jwt_fields: groups\n"), "general_settings.litellm_jwtauth.team_id_jwt_fields", "team_id_jwt_fields", Config("    team_id_jwt_field: groups\n") },
         { "MR006", Config(rolePermissions: "    - role: internal_user\n      models: [gpt-4o, \"bedrock-*\"]\n"), "general_settings.role_permissions[0].models[1]", "bedrock-*", Config() },
@@ -49,9 +50,11 @@ public sealed class LintRuleTests
         { "MR011", Config("    scope_mappings:\n      - scope: litellm.api\n        models:\n          - gpt-4o\n          - \"gpt-*\"\n"), "general_settings.litellm_jwtauth.scope_mappings[0].models[1]", "\"gpt-*\"", Config("    scope_mappings:\n      - scope: litellm.api\n        models: [gpt-4o]\n") },
         { "MR012", Config(rolePermissions: "    - role: team\n      models:\n        - all-proxy-models\n"), "general_settings.role_permissions[0].models[0]", "- all-proxy-models", Config(rolePermissions: "    - role: proxy_admin\n      models:\n        - all-proxy-models\n") },
         { "MR012", Config(rolePermissions: "    - role: internal_user\n      routes:\n        - \"*\"\n"), "general_settings.role_permissions[0].routes[0]", "- \"*\"", Config(rolePermissions: "    - role: proxy_admin\n      routes:\n        - \"*\"\n") },
+        { "MR012", Config(rolePermissions: "    - role: team\n      routes:\n        - \"/*\"\n"), "general_settings.role_permissions[0].routes[0]", "- \"/*\"", Config(rolePermissions: "    - role: team\n      routes:\n        - \"/v1/*\"\n") },
         { "MR013", Models + "general_settings:\n  enable_jwt_auth: true\n  litellm_jwtauth:\n    user_id_jwt_field: sub\n", "general_settings.litellm_jwtauth", "litellm_jwtauth:", Config() },
         { "MR015", Config(rolePermissions: "    - role: team\n      routes:\n        - openai_route\n"), "general_settings.role_permissions[0].routes[0]", "- openai_route", Config(rolePermissions: "    - role: team\n      routes:\n        - openai_routes\n") },
         { "MR016", Config(rolePermissions: "    - role: team\n      routes:\n        - \"/v1/threads/{thread_id}\"\n"), "general_settings.role_permissions[0].routes[0]", "{thread_id}", Config(rolePermissions: "    - role: team\n      routes:\n        - /v1/models\n") },
+        { "MR018", Config("    scope_mappings:\n      - scope: litellm.api\n        models: [gpt-4o]\n"), "general_settings.litellm_jwtauth.scope_mappings", "scope_mappings", Config("    enforce_scope_based_access: true\n    scope_mappings:\n      - scope: litellm.api\n        models: [gpt-4o]\n") },
         { "MR017", Config(rolePermissions: "    - role: team\n      models: [os.environ/TEAM_MODELS_UNSET_IN_TESTS]\n"), "general_settings.role_permissions[0].models[0]", "TEAM_MODELS_UNSET_IN_TESTS", Config() },
     };
 
@@ -68,6 +71,26 @@ public sealed class LintRuleTests
         Assert.False(string.IsNullOrWhiteSpace(finding.Message));
 
         Assert.DoesNotContain(ConfigLinter.LintText(clean, "config.yaml").Findings, f => f.RuleId == rule);
+    }
+
+    [Theory]
+    // JWT auth off: the section is read by nobody.
+    [InlineData("general_settings:\n  enable_jwt_auth: false\n  litellm_jwtauth:\n    user_id_jwt_field: sub\n")]
+    [InlineData("general_settings:\n  litellm_jwtauth:\n    user_id_jwt_field: sub\n")]
+    // The audience comes from the per-issuer list, or from what the config exports.
+    [InlineData("general_settings:\n  enable_jwt_auth: true\n  litellm_jwtauth:\n    issuers: [{issuer: https://idp, audience: app}]\n")]
+    [InlineData("environment_variables:\n  JWT_AUDIENCE: my-app\ngeneral_settings:\n  enable_jwt_auth: true\n  litellm_jwtauth:\n    user_id_jwt_field: sub\n")]
+    public void MR013StaysQuietWhenJwtAuthIsOffOrTheAudienceIsSetElsewhere(string yaml)
+    {
+        Assert.DoesNotContain(ConfigLinter.LintText(Models + yaml, "config.yaml").Findings, f => f.RuleId == "MR013");
+    }
+
+    [Fact]
+    public void MR007KnowsAPlainNameServedByAWildcardDeploymentIsLive()
+    {
+        var yaml = "model_list:\n  - model_name: openai/*\ngeneral_settings:\n  litellm_jwtauth:\n    enforce_rbac: true\n    audience: a\n  role_permissions:\n    - role: internal_user\n      models: [openai/gpt-4o, anthropic/claude]\n";
+        var dead = Assert.Single(ConfigLinter.LintText(yaml, "config.yaml").Findings, f => f.RuleId == "MR007");
+        Assert.Contains("'anthropic/claude'", dead.Message);
     }
 
     [Fact]
@@ -117,7 +140,7 @@ public sealed class LintRuleTests
     {
         var ids = LintRules.All.Select(r => r.Id).ToList();
         Assert.Equal(ids.Distinct().Count(), ids.Count);
-        Assert.Equal(Enumerable.Range(1, 17).Select(i => "MR" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture)), ids);
+        Assert.Equal(Enumerable.Range(1, 18).Select(i => "MR" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture)), ids);
         Assert.Equal("UpstreamExactMatch", LintRules.All.Single(r => r.Id == "MR006").Name);
         Assert.Equal("DeadModelGrant", LintRules.All.Single(r => r.Id == "MR007").Name);
     }

@@ -4,7 +4,7 @@ using ModelRbac.Core.Matching;
 
 namespace ModelRbac.Core.Audit.Rules;
 
-/// <summary>MR012: <c>*</c> or <c>all-proxy-models</c> (or the route <c>*</c>) granted to team or internal_user.</summary>
+/// <summary>MR012: <c>*</c> or <c>all-proxy-models</c> (or the route <c>*</c> or <c>/*</c>) granted to team or internal_user.</summary>
 public sealed class AllModelsToNonAdminRule : LintRule
 {
     /// <inheritdoc/>
@@ -48,6 +48,12 @@ public sealed class AllModelsToNonAdminRule : LintRule
                 {
                     yield return Finding(
                         $"routes '*' grants role {role} every route, management routes included, under Corrected (LiteLLM today reads it as the literal path '*').",
+                        entry.RouteLocation(i));
+                }
+                else if (routes[i] == "/*")
+                {
+                    yield return Finding(
+                        $"routes '/*' grants role {role} every route, management routes included, on today's LiteLLM too (a prefix grant on '/').",
                         entry.RouteLocation(i));
                 }
             }

@@ -22,7 +22,15 @@ public sealed class JwtAudienceIssuerUnsetRule : LintRule
     {
         var config = context.Config;
         var jwt = config.JwtAuth;
-        if (!(config.EnableJwtAuth || jwt.IsPresent) || jwt.GetWrittenForDisplay("audience") is not null || jwt.GetWrittenForDisplay("issuer") is not null)
+
+        // JWT auth runs only with enable_jwt_auth; the audience or issuer may come from the per-issuer list or from the
+        // JWT_AUDIENCE / JWT_ISSUER variables the config's environment_variables section exports.
+        if (!config.EnableJwtAuth
+            || jwt.GetWrittenForDisplay("audience") is not null
+            || jwt.GetWrittenForDisplay("issuer") is not null
+            || jwt.GetWrittenForDisplay("issuers") is not null
+            || config.EnvironmentSection.ContainsKey("JWT_AUDIENCE")
+            || config.EnvironmentSection.ContainsKey("JWT_ISSUER"))
         {
             yield break;
         }

@@ -45,7 +45,7 @@ public sealed class UnknownRbacRoleRule : RefusalRule
     protected override string Code => ConfigRefusalCodes.UnknownRbacRole;
 }
 
-/// <summary>MR003: user_roles_jwt_field is set without user_allowed_roles.</summary>
+/// <summary>MR003: user_roles_jwt_field is set without user_allowed_roles, or user_allowed_roles without user_roles_jwt_field.</summary>
 public sealed class UserRolesWithoutAllowedRolesRule : RefusalRule
 {
     /// <inheritdoc/>
@@ -58,7 +58,7 @@ public sealed class UserRolesWithoutAllowedRolesRule : RefusalRule
     public override LintSeverity Severity => LintSeverity.Error;
 
     /// <inheritdoc/>
-    public override string Summary => "litellm_jwtauth.user_roles_jwt_field is set without user_allowed_roles.";
+    public override string Summary => "litellm_jwtauth.user_roles_jwt_field and user_allowed_roles are not set together.";
 
     /// <inheritdoc/>
     protected override string Code => ConfigRefusalCodes.UserRolesWithoutAllowedRoles;
@@ -103,4 +103,23 @@ public sealed class UnknownJwtAuthKeyRule : RefusalRule
 
     /// <inheritdoc/>
     protected override bool IsLoadWarning => true;
+}
+
+/// <summary>MR018: scope_mappings is set while enforce_scope_based_access is not true.</summary>
+public sealed class ScopeMappingsWithoutEnforcementRule : RefusalRule
+{
+    /// <inheritdoc/>
+    public override string Id => "MR018";
+
+    /// <inheritdoc/>
+    public override string Name => "ScopeMappingsWithoutEnforcement";
+
+    /// <inheritdoc/>
+    public override LintSeverity Severity => LintSeverity.Error;
+
+    /// <inheritdoc/>
+    public override string Summary => "litellm_jwtauth.scope_mappings is set while enforce_scope_based_access is not true.";
+
+    /// <inheritdoc/>
+    protected override string Code => ConfigRefusalCodes.ScopeMappingsWithoutEnforcement;
 }
