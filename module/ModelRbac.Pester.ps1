@@ -1,10 +1,11 @@
 # Pester Should operators for access policy: BeAllowedModel, BeAllowedRoute and HaveRbacRole.
-# Dot-sourced by ModelRbac.psm1. They are registered with every loaded Pester 5 when the module is imported, and
-# otherwise the first time a Pester command is looked up after Pester arrives, so the import order does not matter.
+# Dot-sourced by ModelRbac.psm1's Register-RbacShouldOperator the first time a Pester 5 is there to take them (at
+# import, or when a Pester command is first looked up after Pester arrives), so an import without Pester never reads
+# this file; its functions are script: scoped so that they land in the module's scope from inside that function.
 # Each operator returns Pester's result shape (Succeeded, FailureMessage); messages say why: the entry that
 # granted, or LiteLLM's denial text. Tokens are never put in a message.
 
-function Resolve-RbacShouldConfig {
+function script:Resolve-RbacShouldConfig {
     param($Config, [string] $Operator)
     if ($null -eq $Config) {
         throw "Should -$Operator needs -Config: an RbacConfig from Import-RbacConfig, or the path of a LiteLLM config.yaml."
@@ -14,17 +15,17 @@ function Resolve-RbacShouldConfig {
     return Import-RbacConfig -Path ([string]$value) -ErrorAction Stop -WarningAction SilentlyContinue
 }
 
-function Format-RbacShouldRole {
+function script:Format-RbacShouldRole {
     param([string] $Role)
     if ([string]::IsNullOrEmpty($Role)) { 'no role' } else { "role $Role" }
 }
 
-function Format-RbacShouldBecause {
+function script:Format-RbacShouldBecause {
     param([string] $Because)
     if ($Because) { ", because $($Because.Trim().TrimEnd('.'))" } else { '' }
 }
 
-function Format-RbacShouldGrant {
+function script:Format-RbacShouldGrant {
     # "by general_settings.role_permissions[1].models[0] '*' (AllModels)", or why no entry restricted it.
     param([ModelRbac.RbacConfig] $Config, [string] $Role, [string] $List, [string] $Matched, [string] $Source)
     if ($Matched) {
@@ -40,7 +41,7 @@ function Format-RbacShouldGrant {
     return "(no role_permissions entry restricts the $List of $(Format-RbacShouldRole $Role))"
 }
 
-function Test-RbacShouldEach {
+function script:Test-RbacShouldEach {
     # A collection given as one value (Should -ActualValue @(...), or ,$list | Should) is asserted item by item, so
     # it is never joined into one name: every item must hold (or, with -Not, none). Returns $null for a single value.
     param($ActualValue, [scriptblock] $Operator, [hashtable] $Arguments)
@@ -58,7 +59,7 @@ function Test-RbacShouldEach {
     [pscustomobject]@{ Succeeded = $true; FailureMessage = $null }
 }
 
-function Assert-RbacShouldName {
+function script:Assert-RbacShouldName {
     # A misspelt qualifier must not make a -Not assertion pass: only names that can occur are accepted.
     param([string] $Operator, [string] $Parameter, $Value, [string[]] $Allowed, [switch] $CaseSensitive)
     if ($null -eq $Value) { return }
@@ -69,14 +70,14 @@ function Assert-RbacShouldName {
     }
 }
 
-function Get-RbacShouldEntries {
+function script:Get-RbacShouldEntries {
     # The patterns (models) or entries (routes) the role's first role_permissions entry lists.
     param([ModelRbac.RbacConfig] $Config, $Role, [string] $List)
     $entry = $Config.Roles | Where-Object { $_.Role -ceq "$Role" } | Select-Object -First 1
     if ($entry) { [string[]]@($entry.$List | Where-Object { $null -ne $_ }) } else { [string[]]@() }
 }
 
-function Test-RbacShouldBeAllowedModel {
+function script:Test-RbacShouldBeAllowedModel {
     param(
         $ActualValue,
         [switch] $Negate,
@@ -125,7 +126,7 @@ function Test-RbacShouldBeAllowedModel {
     [pscustomobject]@{ Succeeded = $succeeded; FailureMessage = $message }
 }
 
-function Test-RbacShouldBeAllowedRoute {
+function script:Test-RbacShouldBeAllowedRoute {
     param(
         $ActualValue,
         [switch] $Negate,
@@ -166,7 +167,7 @@ function Test-RbacShouldBeAllowedRoute {
     [pscustomobject]@{ Succeeded = $succeeded; FailureMessage = $message }
 }
 
-function Test-RbacShouldHaveRbacRole {
+function script:Test-RbacShouldHaveRbacRole {
     param(
         $ActualValue,
         $ExpectedValue,
@@ -233,36 +234,4 @@ $script:RbacShouldOperators = [ordered]@{
     BeAllowedModel = ${function:Test-RbacShouldBeAllowedModel}
     BeAllowedRoute = ${function:Test-RbacShouldBeAllowedRoute}
     HaveRbacRole   = ${function:Test-RbacShouldHaveRbacRole}
-}
-
-function Register-RbacShouldOperator {
-    # Every loaded Pester 5 gets the operators once (Pester ignores an identical re-registration).
-    foreach ($pester in @(Get-Module -Name Pester)) {
-        if ($pester.Version.Major -lt 5 -or $script:RbacShouldRegisteredFor -contains $pester) { continue }
-        $add = $pester.ExportedFunctions['Add-ShouldOperator']
-        if ($null -eq $add) { continue }
-        foreach ($name in $script:RbacShouldOperators.Keys) {
-            try {
-                & $add -Name $name -Test $script:RbacShouldOperators[$name]
-            }
-            catch {
-                Write-Warning "ModelRbac could not register Should -$name with Pester $($pester.Version): $($_.Exception.Message)"
-            }
-        }
-        $script:RbacShouldRegisteredFor += @($pester)
-    }
-}
-
-$script:RbacShouldRegisteredFor = @()
-Register-RbacShouldOperator
-
-# Pester imported after ModelRbac: register when one of Pester's entry points is looked up (before Should binds its
-# parameters). The engine has a single PostCommandLookupAction: an existing one is chained, and restored on removal.
-$script:RbacLookupHook = [ModelRbac.PowerShell.Infrastructure.PesterOperatorHook]::new(${function:Register-RbacShouldOperator}, $ExecutionContext.InvokeCommand.PostCommandLookupAction)
-$ExecutionContext.InvokeCommand.PostCommandLookupAction = $script:RbacLookupHook.Handler
-
-function Unregister-RbacShouldHook {
-    if ([object]::ReferenceEquals($ExecutionContext.InvokeCommand.PostCommandLookupAction, $script:RbacLookupHook.Handler)) {
-        $ExecutionContext.InvokeCommand.PostCommandLookupAction = $script:RbacLookupHook.Previous
-    }
 }
