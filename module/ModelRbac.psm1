@@ -19,8 +19,10 @@ $script:RbacShouldOperators = $null
 
 function Register-RbacShouldOperator {
     # Every loaded Pester 5 gets the operators once (Pester ignores an identical re-registration).
-    $pesters = @(Get-Module -Name Pester | Where-Object { $_.Version.Major -ge 5 -and $script:RbacShouldRegisteredFor -notcontains $_ })
-    if ($pesters.Count -eq 0) { return }
+    $pesters = foreach ($pester in Get-Module -Name Pester) {
+        if ($pester.Version.Major -ge 5 -and $script:RbacShouldRegisteredFor -notcontains $pester) { $pester }
+    }
+    if ($null -eq $pesters) { return }
     if ($null -eq $script:RbacShouldOperators) { . ([IO.Path]::Combine($PSScriptRoot, 'ModelRbac.Pester.ps1')) }
     foreach ($pester in $pesters) {
         $add = $pester.ExportedFunctions['Add-ShouldOperator']
@@ -37,7 +39,7 @@ function Register-RbacShouldOperator {
     }
 }
 
-Register-RbacShouldOperator
+if ([ModelRbac.PowerShell.Infrastructure.PesterOperatorHook]::IsPesterAssemblyLoaded()) { Register-RbacShouldOperator }
 
 # Pester imported after ModelRbac: register when one of Pester's entry points is looked up (before Should binds its
 # parameters). The engine has a single PostCommandLookupAction: an existing one is chained, and restored on removal.

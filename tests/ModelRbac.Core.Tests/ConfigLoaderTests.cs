@@ -84,6 +84,15 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void AnUnclosedFlowListIsAParseErrorThatSaysSo()
+    {
+        var ex = Assertions.LoadFails("general_settings:\n  role_permissions:\n    - role: team\n      models: [a, b\n    - role: internal_user\n      models: [c]\n", ErrorIds.ConfigParseError);
+        Assert.DoesNotContain("current state of the object", ex.Message);
+        Assert.Contains("unclosed", ex.Message);
+        Assert.True(ex.Location!.Line >= 4, "line " + ex.Location.Line);
+    }
+
+    [Fact]
     public void AnAliasBombIsRefused()
     {
         var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";

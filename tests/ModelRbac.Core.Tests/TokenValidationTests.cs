@@ -68,6 +68,13 @@ public sealed class TokenValidationTests
     }
 
     [Fact]
+    public void WhiteSpaceAroundASignedTokenIsNotPartOfIt()
+    {
+        var keys = KeySources.FromPemFile(_fixtures.PathOf("rsa-public.pem"));
+        Assert.True(TokenValidator.Validate("  " + _fixtures.Token("rs256.jwt").Trim() + "\r\n", keys, Options).SignatureValidated);
+    }
+
+    [Fact]
     public void APemPublicKeyVerifiesRsa1TokensWhateverTheirKid()
     {
         var keys = KeySources.FromPemFile(_fixtures.PathOf("rsa-public.pem"));

@@ -37,6 +37,11 @@ Describe 'Import-RbacConfig rejects bad configs' {
             Should -Throw -ErrorId 'ConfigNotFound,ModelRbac.PowerShell.Commands.ImportRbacConfigCommand'
     }
 
+    It 'a wildcard path that matches nothing is ConfigNotFound too' {
+        { Import-RbacConfig -Path (Join-Path $TestDrive 'nothing-here*.yaml') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConfigNotFound,ModelRbac.PowerShell.Commands.ImportRbacConfigCommand'
+    }
+
     It 'a missing environment variable fails the decision that needs it with ConfigEnvironmentMissing' {
         $config = Import-RbacConfig -Yaml "general_settings:`n  litellm_jwtauth:`n    enforce_rbac: true`n  role_permissions:`n    - role: team`n      models: [os.environ/MODELRBAC_UNSET_FOR_TEST]`n"
         $errors = $null

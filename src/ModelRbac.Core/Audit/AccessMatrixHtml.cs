@@ -84,12 +84,15 @@ public static class AccessMatrixHtml
         var cell = matrix.Cell(m, r);
         var chosen = cell.Get(semantics);
         var css = cell.Divergent ? "divergent" : chosen.Allowed ? "allowed" : "denied";
-        var corrected = GrantExplanation.ForModel(matrix.Config, role, cell.Corrected);
-        var title = "Corrected: " + Verdict(cell.Corrected) + " (" + corrected.Text + Line(corrected) + ")";
-        if (cell.Divergent)
+        // The page's semantics first; the other one too when its verdict or its deciding entry differs.
+        var other = semantics == Semantics.Upstream ? Semantics.Corrected : Semantics.Upstream;
+        var otherVerdict = cell.Get(other);
+        var chosenExplanation = GrantExplanation.ForModel(matrix.Config, role, chosen);
+        var otherExplanation = GrantExplanation.ForModel(matrix.Config, role, otherVerdict);
+        var title = SemanticsLabel(semantics) + ": " + Verdict(chosen) + " (" + chosenExplanation.Text + Line(chosenExplanation) + ")";
+        if (cell.Divergent || chosenExplanation.Text + Line(chosenExplanation) != otherExplanation.Text + Line(otherExplanation))
         {
-            var upstream = GrantExplanation.ForModel(matrix.Config, role, cell.Upstream);
-            title += "; Upstream (LiteLLM today): " + Verdict(cell.Upstream) + " (" + upstream.Text + Line(upstream) + ")";
+            title += "; " + SemanticsLabel(other) + ": " + Verdict(otherVerdict) + " (" + otherExplanation.Text + Line(otherExplanation) + ")";
         }
 
         html.Append("<td class=\"").Append(css)
@@ -103,11 +106,13 @@ public static class AccessMatrixHtml
             .Append(chosen.Allowed ? "allowed" : "denied");
         if (cell.Divergent)
         {
-            html.Append(" (Upstream: ").Append(Verdict(cell.Upstream)).Append(')');
+            html.Append(" (").Append(other).Append(": ").Append(Verdict(otherVerdict)).Append(')');
         }
 
         html.Append("</td>");
     }
+
+    private static string SemanticsLabel(Semantics semantics) => semantics == Semantics.Upstream ? "Upstream (LiteLLM today)" : "Corrected";
 
     private static void AppendFindings(StringBuilder html, IReadOnlyList<LintFinding> findings)
     {

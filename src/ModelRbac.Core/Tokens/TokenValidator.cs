@@ -27,7 +27,8 @@ public static class TokenValidator
         if (!options.SkipSignatureValidation)
         {
             RegisteredClaimChecks.CheckTypes(jws.Claims, jws.Label);
-            VerifySignature(token, jws, keys ?? throw new ArgumentNullException(nameof(keys)));
+            // The same text that was decoded: surrounding white space (a trailing newline from a file) is not the token's.
+            VerifySignature(token.Trim(), jws, keys ?? throw new ArgumentNullException(nameof(keys)));
         }
 
         RegisteredClaimChecks.Check(jws.Claims, options, jws.Label);

@@ -33,7 +33,13 @@ internal sealed class GuardedParser : IParser
 
             return moved;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's own state error, whose text says nothing to a config author; its usual cause is an
+            // unclosed flow collection, which PyYAML reports as an expected ',' or ']'.
+            throw new YamlException(_lastEnd, _lastEnd, "the YAML cannot be read past this point; is a flow collection ('[' or '{') opened before it left unclosed?", ex);
+        }
+        catch (ArgumentException ex)
         {
             throw new YamlException(_lastEnd, _lastEnd, ex.Message, ex);
         }

@@ -114,7 +114,14 @@ public sealed class ImportRbacConfigCommand : PSCmdlet
                 continue;
             }
 
-            foreach (var match in matches)
+            // A wildcard that matches nothing resolves to no path rather than throwing: still nothing was found.
+            var found = new List<string>(matches);
+            if (found.Count == 0)
+            {
+                WriteError(ErrorRecords.Create(ErrorIds.ConfigNotFound, ErrorCategory.ObjectNotFound, $"{path}: no config file matches.", path));
+            }
+
+            foreach (var match in found)
             {
                 yield return match;
             }

@@ -51,6 +51,23 @@ public sealed class PesterOperatorHook
         Previous?.Invoke(sender, e);
     }
 
+    /// <summary>
+    /// True when a Pester 5 may be loaded: its assembly is in the process. A cheap test that spares an import without
+    /// Pester the cost of Get-Module; a Pester it misses is still served by the lookup hook.
+    /// </summary>
+    public static bool IsPesterAssemblyLoaded()
+    {
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (string.Equals(assembly.GetName().Name, "Pester", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsPesterEntryPoint(string? name)
     {
         if (name is null)

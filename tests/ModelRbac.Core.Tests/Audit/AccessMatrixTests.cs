@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Xml;
@@ -101,6 +102,20 @@ public sealed class AccessMatrixTests
         var allowed = page.Descendants("td").Select(c => (string)c.Attribute("data-allowed")!).ToList();
         Assert.Equal(new[] { "false", "false", "false" }, allowed);
         Assert.Single(page.Descendants("p"), p => (string?)p.Attribute("id") == "no-findings");
+    }
+
+    [Fact]
+    public void AnUpstreamPageNamesTheUpstreamEntryFirstAndTheCorrectedOneWhereItDiffers()
+    {
+        // Corrected grants gpt-4o through models[0] 'gpt-*'; today's LiteLLM through models[1] 'gpt-4o'.
+        var config = ConfigLoader.LoadText("model_list:\n  - model_name: gpt-4o\ngeneral_settings:\n  litellm_jwtauth:\n    enforce_rbac: true\n  role_permissions:\n    - role: team\n      models: [\"gpt-*\", gpt-4o]\n");
+        var matrix = AccessMatrix.Build(config, new[] { "team" });
+        var cell = Parse(AccessMatrixHtml.Render(matrix, Semantics.Upstream, new LintFinding[0])).Descendants("td").Single();
+        var title = (string)cell.Attribute("title")!;
+        Assert.StartsWith("Upstream (LiteLLM today): allowed", title);
+        Assert.True(title.IndexOf("'gpt-4o'", StringComparison.Ordinal) < title.IndexOf("Corrected: allowed", StringComparison.Ordinal), title);
+        Assert.Contains("'gpt-*'", title);
+        Assert.Equal("Exact", (string)cell.Attribute("data-grant-source")!);
     }
 
     private static XDocument Parse(string html)
