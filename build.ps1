@@ -75,7 +75,7 @@ function Invoke-Build {
     # pwsh: the cmdlet assembly alone in bin/net8.0; the core and its dependencies in dependencies/ (private load context).
     # IdentityModel and what it needs on net8.0; System.Formats.Asn1 10.x is newer than net8.0's, so it ships too.
     $dependencies = @('ModelRbac.Core.dll', 'YamlDotNet.dll',
-        'Microsoft.IdentityModel.JsonWebTokens.dll', 'Microsoft.IdentityModel.Tokens.dll', 'Microsoft.IdentityModel.Logging.dll',
+        'Microsoft.IdentityModel.Tokens.dll', 'Microsoft.IdentityModel.Logging.dll',
         'Microsoft.IdentityModel.Abstractions.dll', 'Microsoft.Bcl.Cryptography.dll', 'System.Formats.Asn1.dll',
         'Microsoft.Extensions.Logging.Abstractions.dll', 'Microsoft.Extensions.DependencyInjection.Abstractions.dll')
     Copy-Exact (Join-Path $publish 'net8.0') (Join-Path $moduleDir 'bin/net8.0') @('ModelRbac.PowerShell.dll')

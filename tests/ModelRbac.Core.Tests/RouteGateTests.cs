@@ -143,11 +143,20 @@ public sealed class RouteGateTests
     }
 
     [Fact]
-    public void AnUnknownConverterInALiteralStaysLiteralUnderCorrected()
+    public void StarlettesIntConvertorInALiteralIsATemplateUnderCorrected()
     {
         var config = Config("team", "[\"/key/{id:int}\"]");
+        Assert.True(RouteGate.IsAllowed(config, "team", "/key/5", Semantics.Corrected));
+        Assert.False(RouteGate.IsAllowed(config, "team", "/key/five", Semantics.Corrected));
+        Assert.False(RouteGate.IsAllowed(config, "team", "/key/5", Semantics.Upstream));
+    }
+
+    [Fact]
+    public void AnUnknownConverterInALiteralStaysLiteralUnderCorrected()
+    {
+        var config = Config("team", "[\"/key/{id:slug}\"]");
         Assert.False(RouteGate.IsAllowed(config, "team", "/key/1", Semantics.Corrected));
-        Assert.True(RouteGate.IsAllowed(config, "team", "/key/{id:int}", Semantics.Corrected));
+        Assert.True(RouteGate.IsAllowed(config, "team", "/key/{id:slug}", Semantics.Corrected));
     }
 
     [Theory]
@@ -181,7 +190,7 @@ public sealed class RouteGateTests
     [Fact]
     public void DeadEntriesAreFoundWithTheirReason()
     {
-        var config = Config("team", "[openai_routes, OpenAI_Routes, openai_route_names, \"/v1/threads/{thread_id}\", \"*\", \"/v1*\", \"/model-host/*\", /v1/models, \"/key/{id:int}\", nonsense_thing_here]");
+        var config = Config("team", "[openai_routes, OpenAI_Routes, openai_route_names, \"/v1/threads/{thread_id}\", \"*\", \"/v1*\", \"/model-host/*\", /v1/models, \"/key/{id:slug}\", nonsense_thing_here]");
         var upstream = DeadRouteFinder.Find(config, "team", Semantics.Upstream);
         Assert.Equal(new[] { 1, 2, 3, 4, 5, 8, 9 }, System.Linq.Enumerable.Select(upstream, d => d.RouteIndex));
         Assert.Contains("did you mean 'openai_routes'", upstream[0].Reason);

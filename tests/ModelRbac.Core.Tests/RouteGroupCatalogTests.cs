@@ -101,7 +101,7 @@ public sealed class RouteGroupCatalogTests
         Assert.Contains("cycle", Assert.Throws<FormatException>(() => RouteGroupCatalog.Load(cycle)).Message);
         const string unknown = "{\"source\":{\"commit\":\"x\"},\"groups\":{\"a\":{\"includes\":[\"nope\"]}}}";
         Assert.Contains("'nope'", Assert.Throws<FormatException>(() => RouteGroupCatalog.Load(unknown)).Message);
-        const string converter = "{\"source\":{\"commit\":\"x\"},\"groups\":{\"a\":{\"templates\":[\"/k/{id:int}\"]}}}";
+        const string converter = "{\"source\":{\"commit\":\"x\"},\"groups\":{\"a\":{\"templates\":[\"/k/{id:slug}\"]}}}";
         Assert.Throws<FormatException>(() => RouteGroupCatalog.Load(converter));
     }
 

@@ -22,6 +22,19 @@ public sealed class RouteTemplateTests
     [InlineData("/v1beta/models/{model_name:path}:generateContent", "/v1beta/models/gemini-1.5:pro/x:generateContent", true)]
     [InlineData("/v1beta/models/{model_name:path}:generateContent", "/v1beta/models/gemini:countTokens", false)]
     [InlineData("/v1beta/models/{model_name:path}:generateContent", "/v1beta/models/:generateContent", true)]
+    // starlette's other convertors: int, float and uuid (lower-case hex), each as its regex, whole-span.
+    [InlineData("/lit/{id:int}", "/lit/5", true)]
+    [InlineData("/lit/{id:int}", "/lit/5x", false)]
+    [InlineData("/lit/{id:int}", "/lit/", false)]
+    [InlineData("/lit/{id:int}/runs", "/lit/42/runs", true)]
+    [InlineData("/lit/{x:float}", "/lit/1.5", true)]
+    [InlineData("/lit/{x:float}", "/lit/2", true)]
+    [InlineData("/lit/{x:float}", "/lit/1.", false)]
+    [InlineData("/lit/{x:float}", "/lit/1.2.3", false)]
+    [InlineData("/lit/{u:uuid}", "/lit/123e4567-e89b-12d3-a456-426614174000", true)]
+    [InlineData("/lit/{u:uuid}", "/lit/123E4567-E89B-12D3-A456-426614174000", false)]
+    [InlineData("/lit/{u:uuid}", "/lit/123e4567e89b12d3a456426614174000", false)]
+    [InlineData("/lit/{id:int}.json", "/lit/12.json", true)]
     // No trailing-slash normalisation: /mcp and /mcp/ are different templates.
     [InlineData("/mcp", "/mcp/", false)]
     [InlineData("/mcp/", "/mcp/", true)]
@@ -73,10 +86,10 @@ public sealed class RouteTemplateTests
     [Fact]
     public void AnUnknownConverterIsRejectedAsStarletteDoes()
     {
-        Assert.False(RouteTemplate.TryParse("/key/{id:int}", out var template, out var error));
+        Assert.False(RouteTemplate.TryParse("/key/{id:slug}", out var template, out var error));
         Assert.Null(template);
-        Assert.Contains("'int'", error);
-        Assert.Throws<FormatException>(() => RouteTemplate.Parse("/key/{id:uuid}"));
+        Assert.Contains("'slug'", error);
+        Assert.Throws<FormatException>(() => RouteTemplate.Parse("/key/{id:date}"));
     }
 
     [Theory]

@@ -67,6 +67,19 @@ public sealed class TokenValidationTests
         Assert.Equal(_fixtures.Tokens.Select(t => t.File).OrderBy(f => f), ManifestFiles().Select(f => (string)f[0]).OrderBy(f => f));
     }
 
+    [Theory]
+    // The header names another algorithm than the key's: the chosen key cannot verify it, or the signature (which
+    // covers the header) no longer matches. Never valid.
+    [InlineData("RS256")]
+    [InlineData("ES384")]
+    [InlineData("PS256")]
+    public void AHeaderAlgorithmTheKeyDidNotSignWithNeverVerifies(string alg)
+    {
+        var parts = _fixtures.Token("es256.jwt").Trim().Split('.');
+        var forged = B64("{\"alg\":\"" + alg + "\",\"kid\":\"ec-1\"}") + "." + parts[1] + "." + parts[2];
+        AssertFails(forged, KeySources.FromJwksFile(_fixtures.JwksPath("multi")), Options, ErrorIds.TokenSignatureInvalid);
+    }
+
     [Fact]
     public void WhiteSpaceAroundASignedTokenIsNotPartOfIt()
     {
@@ -183,18 +196,35 @@ public sealed class TokenValidationTests
     }
 
     [Fact]
-    public void ASignedTokenNestingPastMaxClaimDepthIsClaimsInvalidAndIdentityModelStopsAt64()
+    public void ASignedTokenNestingPastMaxClaimDepthIsClaimsInvalidUntilTheLimitIsRaised()
     {
         var token = _fixtures.Sign(InputLimitTests.Nested(80).Replace("{\"a\":", "{\"sub\":\"deep\",\"a\":"));
         var keys = KeySources.FromJwksFile(_fixtures.JwksPath("multi"));
         var ex = Assert.Throws<RbacException>(() => TokenValidator.Validate(token, keys, new TokenValidationOptions()));
         Assert.Equal(ErrorIds.ClaimsInvalid, ex.ErrorId);
         Assert.Equal("MaxClaimDepth", ex.Limit);
-        // IdentityModel reads at most 64 levels to verify: raising the limit helps skipped-signature and -Claims input only.
-        var verified = Assert.Throws<RbacException>(() => TokenValidator.Validate(token, keys, new TokenValidationOptions { MaxClaimDepth = 80 }));
-        Assert.Equal(ErrorIds.ClaimsInvalid, verified.ErrorId);
-        Assert.Contains("at most 64 levels", verified.Message);
+        // The signature is checked over the bytes, not through a claims reader: a raised limit verifies it too.
+        Assert.True(TokenValidator.Validate(token, keys, new TokenValidationOptions { MaxClaimDepth = 80 }).SignatureValidated);
         Assert.False(TokenValidator.Validate(token, null, new TokenValidationOptions { MaxClaimDepth = 80, SkipSignatureValidation = true }).SignatureValidated);
+    }
+
+    [Theory]
+    // PyJWT reads these after the signature and checks iss/aud only when asked: a valid signature stands.
+    [InlineData("{\"sub\":\"u1\",\"iss\":5}")]
+    [InlineData("{\"sub\":\"u1\",\"aud\":5}")]
+    [InlineData("{\"sub\":\"u1\",\"aud\":[\"litellm\",5]}")]
+    [InlineData("{\"sub\":\"u1\",\"exp\":1e20}")]
+    public void ASignedTokenWithOddlyTypedRegisteredClaimsVerifies(string payload)
+    {
+        var keys = KeySources.FromJwksFile(_fixtures.JwksPath("multi"));
+        Assert.True(TokenValidator.Validate(_fixtures.Sign(payload), keys, new TokenValidationOptions()).SignatureValidated);
+    }
+
+    [Fact]
+    public void AListAudienceWithANonStringMemberIsAnAudienceFailureWhenAnAudienceIsRequired()
+    {
+        var keys = KeySources.FromJwksFile(_fixtures.JwksPath("multi"));
+        AssertFails(_fixtures.Sign("{\"sub\":\"u1\",\"aud\":[\"litellm\",5]}"), keys, new TokenValidationOptions { Audiences = new[] { "litellm" } }, ErrorIds.TokenAudienceInvalid);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ Describe 'Dependency isolation: <Description>' -ForEach $scenarios {
     }
 
     It 'keeps the older <_> in the default context and ModelRbac''s own in the ModelRbac context' -ForEach @(
-        'YamlDotNet', 'Microsoft.IdentityModel.Tokens', 'Microsoft.IdentityModel.JsonWebTokens', 'Microsoft.IdentityModel.Logging', 'Microsoft.IdentityModel.Abstractions'
+        'YamlDotNet', 'Microsoft.IdentityModel.Tokens', 'Microsoft.IdentityModel.Logging', 'Microsoft.IdentityModel.Abstractions'
     ) {
         $copies = @($result.Loaded | Where-Object Name -EQ $_)
         $copies.Count | Should -Be 2
@@ -88,6 +88,13 @@ Describe 'Dependency isolation: <Description>' -ForEach $scenarios {
         [version]$older[0].Version | Should -BeLessThan ([version]$ours[0].Version)
         $expectedOlder = if ($_ -eq 'YamlDotNet') { '16.0.0.0' } else { '7.7.1.0' }
         $older[0].Version | Should -Be $expectedOlder
+    }
+
+    It 'leaves the older Microsoft.IdentityModel.JsonWebTokens the only copy (ModelRbac verifies through Microsoft.IdentityModel.Tokens)' {
+        $copies = @($result.Loaded | Where-Object Name -EQ 'Microsoft.IdentityModel.JsonWebTokens')
+        $copies.Count | Should -Be 1
+        $copies[0].Context | Should -Be 'Default'
+        $copies[0].Version | Should -Be '7.7.1.0'
     }
 
     It 'loads ModelRbac.Core once, in the ModelRbac context' {

@@ -36,7 +36,7 @@ Describe 'ModelRbac module' {
 
     It 'loads IdentityModel in its private load context' {
         # -SkipSignatureValidation with a JWKS-free token still goes through the validator, which touches IdentityModel
-        # types; a signed check forces JsonWebTokenHandler itself.
+        # types; a signed check forces its crypto provider itself.
         $config = Import-RbacConfig -Yaml "general_settings:`n  litellm_jwtauth:`n    user_id_jwt_field: sub`n"
         $jwks = Join-Path $TestDrive 'jwks.json'
         '{"keys":[{"kty":"RSA","kid":"k","n":"wRoNvR6-APo6gUsv-y2fgCS4kgZWUAttcvGrq2QixEsLjCMWI6GBHPAdMXJwM00XlpHFQAbhK526blolF37_okdryhC_NbmXrAENRBUnfCs0jo7IePHpItMEptAfCiHmkIEbXBrsvaNqWdsWvQaDF-sbySlSRJ_lce8dYAK44tojFRr-MdnnMhVjKjtGhhOBqgh3EMH0j8yUcDkyqG1gHTP9lpiM0sljoWZGC6XMoFPeHdkrhfbfH6VX5_a89USfMdPFAqlQlsRUx3ogPgsDeENWsLwtibGbXHX9p3br6WtWtakoypXfydIkUMW7knGPPYobuiJDYr-7Ud8BJfG1AQ","e":"AQAB"}]}' | Set-Content -LiteralPath $jwks
@@ -44,7 +44,7 @@ Describe 'ModelRbac module' {
         $payload = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('{"sub":"u"}')).TrimEnd('=').Replace('+', '-').Replace('/', '_')
         { Get-JwtRbacRole -Token "$header.$payload.AAAA" -Config $config -JwksPath $jwks -ErrorAction Stop } |
             Should -Throw -ErrorId 'TokenSignatureInvalid,ModelRbac.PowerShell.Commands.GetJwtRbacRoleCommand'
-        foreach ($name in 'Microsoft.IdentityModel.Tokens', 'Microsoft.IdentityModel.JsonWebTokens') {
+        foreach ($name in 'Microsoft.IdentityModel.Tokens', 'Microsoft.IdentityModel.Logging') {
             $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq $name }
             @($assembly).Count | Should -BeGreaterThan 0
             @($assembly | ForEach-Object { [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }) | Should -Contain 'ModelRbac'

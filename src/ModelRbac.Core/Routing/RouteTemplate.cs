@@ -6,7 +6,9 @@ namespace ModelRbac.Core.Routing;
 /// <summary>
 /// A path template as starlette's <c>compile_path</c> reads it (reference §5.2), parsed once into tokens:
 /// literal text (matched exactly, so <c>*</c> and <c>?</c> are plain characters), <c>{name}</c> (one path
-/// segment, <c>[^/]+</c>) and <c>{name:path}</c> (anything, <c>.*</c>). The whole route must match.
+/// segment, <c>[^/]+</c>), <c>{name:path}</c> (anything, <c>.*</c>) and starlette's other convertors,
+/// <c>{name:int}</c> (<c>[0-9]+</c>), <c>{name:float}</c> (<c>[0-9]+(\.[0-9]+)?</c>) and <c>{name:uuid}</c>
+/// (lower-case 8-4-4-4-12 hex). The whole route must match.
 /// A template without a leading '/' is a starlette host pattern and matches no request path.
 /// </summary>
 public sealed class RouteTemplate
@@ -33,8 +35,8 @@ public sealed class RouteTemplate
     public bool HasParameters => _tokens.Length != 1 || _tokens[0].Kind != TokenKind.Literal;
 
     /// <summary>
-    /// Parses <paramref name="text"/>. False (with the reason) when a parameter names a converter other than
-    /// <c>str</c> or <c>path</c>: starlette rejects those at start-up ("Unknown path convertor").
+    /// Parses <paramref name="text"/>. False (with the reason) when a parameter names a converter starlette does not
+    /// have: it rejects those at start-up ("Unknown path convertor").
     /// </summary>
     public static bool TryParse(string text, out RouteTemplate? template, out string? error)
     {
@@ -52,7 +54,7 @@ public sealed class RouteTemplate
             if (kind is null)
             {
                 template = null;
-                error = $"unknown path converter '{converter}' in route template '{text}' (starlette accepts str and path here)";
+                error = $"unknown path converter '{converter}' in route template '{text}' (starlette accepts str, path, int, float and uuid)";
                 return false;
             }
 
@@ -118,6 +120,8 @@ public sealed class RouteTemplate
             {
                 TokenKind.Segment => SegmentWitness,
                 TokenKind.Path => pathWitness,
+                TokenKind.Int or TokenKind.Float => "1",
+                TokenKind.Uuid => "00000000-0000-0000-0000-000000000000",
                 _ => token.Text,
             });
         }
@@ -182,6 +186,25 @@ public sealed class RouteTemplate
                 }
 
                 return false;
+            case TokenKind.Int:
+            case TokenKind.Float:
+            case TokenKind.Uuid:
+                // A run of the convertor's characters, tried longest first (none of them is '/').
+                var run = 0;
+                while (run < rest.Length && IsConvertorChar(token.Kind, rest[run]))
+                {
+                    run++;
+                }
+
+                for (var length = run; length >= 1; length--)
+                {
+                    if (IsConvertorMatch(token.Kind, rest.Slice(0, length)) && MatchFrom(tokenIndex + 1, rest.Slice(length)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             default:
                 if (last)
                 {
@@ -240,6 +263,9 @@ public sealed class RouteTemplate
         {
             "str" => TokenKind.Segment,
             "path" => TokenKind.Path,
+            "int" => TokenKind.Int,
+            "float" => TokenKind.Float,
+            "uuid" => TokenKind.Uuid,
             _ => null,
         };
         return true;
@@ -261,6 +287,46 @@ public sealed class RouteTemplate
         return true;
     }
 
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    private static bool IsLowerHex(char c) => IsDigit(c) || (c >= 'a' && c <= 'f');
+
+    private static bool IsConvertorChar(TokenKind kind, char c) => kind switch
+    {
+        TokenKind.Int => IsDigit(c),
+        TokenKind.Float => IsDigit(c) || c == '.',
+        _ => IsLowerHex(c) || c == '-',
+    };
+
+    // starlette's convertor regexes, whole-span: int [0-9]+, float [0-9]+(\.[0-9]+)?, uuid 8-4-4-4-12 lower-case hex.
+    private static bool IsConvertorMatch(TokenKind kind, ReadOnlySpan<char> text)
+    {
+        switch (kind)
+        {
+            case TokenKind.Int:
+                return text.Length > 0;
+            case TokenKind.Float:
+                var dot = text.IndexOf('.');
+                return dot < 0 ? text.Length > 0 : dot > 0 && dot < text.Length - 1 && text.Slice(dot + 1).IndexOf('.') < 0;
+            default:
+                if (text.Length != 36)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < text.Length; i++)
+                {
+                    var hyphen = i is 8 or 13 or 18 or 23;
+                    if (hyphen ? text[i] != '-' : !IsLowerHex(text[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+        }
+    }
+
     private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     private enum TokenKind
@@ -268,6 +334,9 @@ public sealed class RouteTemplate
         Literal,
         Segment,
         Path,
+        Int,
+        Float,
+        Uuid,
     }
 
     private readonly struct Token

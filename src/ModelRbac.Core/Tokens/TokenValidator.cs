@@ -1,5 +1,4 @@
 using System;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ModelRbac.Core.Errors;
 
@@ -8,17 +7,11 @@ namespace ModelRbac.Core.Tokens;
 /// <summary>
 /// Validates a compact JWS as LiteLLM does (reference §2.4, SEMANTICS §6), mapping every failure to one contract
 /// error id. The header's alg is checked here before IdentityModel sees the token, the key is chosen by LiteLLM's
-/// rule (<see cref="KeySet.Choose"/>), IdentityModel's JsonWebTokenHandler verifies the signature with that one key,
+/// rule (<see cref="KeySet.Choose"/>), IdentityModel's crypto provider verifies the signature with that one key,
 /// and the registered claims are checked as PyJWT checks them.
 /// </summary>
 public static class TokenValidator
 {
-    // The size limit is TokenValidationOptions.MaxTokenLength, checked before decoding; IdentityModel's own must not differ.
-    /// <summary>The nesting IdentityModel's payload reader accepts (System.Text.Json's default).</summary>
-    internal const int IdentityModelClaimDepth = 64;
-
-    private static readonly JsonWebTokenHandler s_handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = int.MaxValue };
-
     /// <summary>Validates <paramref name="token"/>; <paramref name="keys"/> may be null only when skipping signatures.</summary>
     /// <exception cref="RbacException">One of the Token* ids, JwksUnavailable or ClaimsInvalid.</exception>
     public static ValidatedToken Validate(string token, KeySet? keys, TokenValidationOptions options)
@@ -61,49 +54,43 @@ public static class TokenValidator
             throw TokenErrors.Create(ErrorIds.TokenKeyNotFound, $"The matching key in {keys.Source} is a '{chosen.KeyType}' key, which cannot verify {jws.Algorithm}.", jws.Label);
         }
 
-        var parameters = new TokenValidationParameters
+        // The signature over the first two segments, checked by IdentityModel's crypto provider for the chosen key:
+        // its token reader is not involved, so registered claims of odd types (iss: 5, exp: 1e20), which PyJWT reads
+        // after the signature, and nesting up to MaxClaimDepth do not stop the signature from being checked.
+        var signingInputEnd = token.LastIndexOf('.');
+        if (!Base64Url.TryDecode(token.Substring(signingInputEnd + 1), out var signature))
         {
-            // The one key LiteLLM's rule chose; "try all" lets IdentityModel use it even when kids differ or are absent.
-            IssuerSigningKey = chosen.Key,
-            TryAllIssuerSigningKeys = true,
-            ValidAlgorithms = TokenAlgorithms.Allowed,
-            RequireSignedTokens = true,
-            // Lifetime, issuer and audience follow PyJWT's rules in RegisteredClaimChecks.
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateIssuerSigningKey = false,
-            ValidateTokenReplay = false,
-        };
-
-        TokenValidationResult result;
-        try
-        {
-            result = s_handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false).GetAwaiter().GetResult();
-        }
-        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
-        {
-            throw Map(ex, jws);
+            throw TokenErrors.Create(ErrorIds.TokenSignatureInvalid, "The token's signature is not base64url.", jws.Label);
         }
 
-        if (!result.IsValid)
+        var signingInput = System.Text.Encoding.ASCII.GetBytes(token.Substring(0, signingInputEnd));
+        if (!Verify(chosen.Key, jws.Algorithm!, signingInput, signature))
         {
-            throw Map(result.Exception, jws);
+            throw TokenErrors.Create(ErrorIds.TokenSignatureInvalid, "The signature does not verify with the matching key.", jws.Label);
         }
     }
 
-    // IdentityModel's own messages are not passed on: they may quote token parts when PII logging is on.
-    private static RbacException Map(Exception? failure, CompactJws jws) => failure switch
+    // IdentityModel's own messages are not passed on: they may quote key or token parts when PII logging is on.
+    private static bool Verify(SecurityKey key, string algorithm, byte[] signingInput, byte[] signature)
     {
-        SecurityTokenInvalidAlgorithmException => TokenErrors.Create(ErrorIds.TokenAlgorithmNotAllowed, $"The algorithm '{jws.Algorithm}' is not allowed.", jws.Label),
-        // The compact form and the registered claims' types were checked already; what IdentityModel still cannot read
-        // is a claim it interprets more strictly than PyJWT.
-        SecurityTokenMalformedException => TokenErrors.Create(ErrorIds.ClaimsInvalid, "IdentityModel cannot read the token's claims.", jws.Label),
-        // Its JSON reader stops at 64 levels whatever MaxClaimDepth allows: a claims failure, not a bad signature.
-        ArgumentException { InnerException: System.Text.Json.JsonException } => TokenErrors.Create(ErrorIds.ClaimsInvalid,
-            $"IdentityModel cannot read the token's claims to verify the signature (it reads at most {IdentityModelClaimDepth} levels of nesting, whatever {Claims.JwtClaims.MaxDepthName} allows).", jws.Label),
-        // Everything else (bad signature, a key IdentityModel refuses, such as RSA under 2048 bits) fails closed here.
-        _ => TokenErrors.Create(ErrorIds.TokenSignatureInvalid, "The signature does not verify with the matching key.", jws.Label),
-    };
+        SignatureProvider? provider = null;
+        try
+        {
+            // A key that cannot do the algorithm (an EC key for RS256, a curve for another ES size, an RSA key under
+            // IdentityModel's minimum) is refused here: it fails closed as a bad signature.
+            provider = key.CryptoProviderFactory.CreateForVerifying(key, algorithm);
+            return provider.Verify(signingInput, signature);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or InvalidOperationException or System.Security.Cryptography.CryptographicException or SecurityTokenException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (provider is not null)
+            {
+                key.CryptoProviderFactory.ReleaseSignatureProvider(provider);
+            }
+        }
+    }
 }

@@ -130,7 +130,7 @@ public sealed class GetJwtRbacRoleCommand : ConfigCmdlet
     public int MaxTokenLength { get; set; } = TokenValidationOptions.DefaultMaxTokenLength;
 
     /// <summary>
-    /// <para type="description">Input limits, as an RbacLimits or a hashtable naming only the limits to change: MaxTokenLength (65,536 characters; -MaxTokenLength wins when both are given) and MaxClaimDepth (64 levels of nested objects and arrays, at most 1,000; a signed token is also read by IdentityModel, which stops at 64). A token over a limit is TokenMalformed, claims over it ClaimsInvalid, each naming the limit.</para>
+    /// <para type="description">Input limits, as an RbacLimits or a hashtable naming only the limits to change: MaxTokenLength (65,536 characters; -MaxTokenLength wins when both are given) and MaxClaimDepth (64 levels of nested objects and arrays, at most 1,000). A token over a limit is TokenMalformed, claims over it ClaimsInvalid, each naming the limit.</para>
     /// </summary>
     [Parameter]
     [ValidateNotNull]
