@@ -33,7 +33,9 @@ function script:Format-RbacShouldGrant {
         $patterns = if ($entry) { @($entry.$List) } else { @() }
         $index = [Array]::IndexOf([string[]]$patterns, $Matched)
         $where = if ($index -ge 0) { "$($entry.YamlPath).$List[$index] " } else { '' }
-        $detail = if ($Source) { "$Source, line $($entry.Line)" } else { "line $($entry.Line)" }
+        $lines = if ($List -eq 'models') { $entry.ModelLines } else { $entry.RouteLines }
+        $line = if ($index -ge 0 -and $index -lt @($lines).Count) { $lines[$index] } else { $entry.Line }
+        $detail = if ($Source) { "$Source, line $line" } else { "line $line" }
         return "by $where'$Matched' ($detail)"
     }
     if ($Source) { return "($Source)" }

@@ -143,6 +143,25 @@ foreach ($cmdlet in Get-Command -Module $module.Name -CommandType Cmdlet | Sort-
     }
     $writer.WriteEndElement()
 
+    # INPUTS: what each pipeline-bound parameter takes (by value: the type; by property name: the property).
+    $writer.WriteStartElement('inputTypes', $command)
+    foreach ($parameter in $cmdlet.Parameters.Values | Where-Object { $_.Name -notin $commonParameters }) {
+        $attributes = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+        $how = @()
+        if ($attributes.ValueFromPipeline -contains $true) { $how += "by value to -$($parameter.Name)" }
+        if ($attributes.ValueFromPipelineByPropertyName -contains $true) {
+            $names = @($parameter.Name) + @($parameter.Aliases)
+            $how += "by property name ($($names -join ', ')) to -$($parameter.Name)"
+        }
+        if (-not $how) { continue }
+        $writer.WriteStartElement('inputType', $command)
+        $writer.WriteStartElement('type', $dev); $writer.WriteElementString('name', $maml, $parameter.ParameterType.FullName); $writer.WriteEndElement()
+        $writer.WriteStartElement('description', $maml); $writer.WriteElementString('para', $maml, "Bound $($how -join ' and ').")
+        $writer.WriteEndElement()
+        $writer.WriteEndElement()
+    }
+    $writer.WriteEndElement()
+
     $writer.WriteStartElement('returnValues', $command)
     foreach ($output in $cmdlet.OutputType) {
         $writer.WriteStartElement('returnValue', $command)

@@ -54,3 +54,23 @@ public sealed class ClaimPathTests
         Assert.Equal(expected, PythonValues.SplitOnWhitespace(text));
     }
 }
+
+/// <summary>Claims built from .NET values (what -Claims gets from ConvertFrom-Json or a hashtable).</summary>
+public sealed class ClaimsFromObjectTests
+{
+    [Fact]
+    public void ABigIntegerIsANumberAndADateIsItsIso8601Text()
+    {
+        var value = new System.Collections.Specialized.OrderedDictionary
+        {
+            ["sub"] = new System.DateTime(2024, 1, 1, 0, 0, 0, System.DateTimeKind.Utc),
+            ["n"] = System.Numerics.BigInteger.Parse("123456789012345678901234567890", System.Globalization.CultureInfo.InvariantCulture),
+            ["at"] = new System.DateTimeOffset(2024, 1, 1, 12, 30, 0, System.TimeSpan.FromHours(2)),
+        };
+        var claims = JwtClaims.FromObject(value, maxDepth: 8);
+        Assert.Equal("2024-01-01T00:00:00Z", claims.Root.GetProperty("sub").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, claims.Root.GetProperty("n").ValueKind);
+        Assert.Equal("123456789012345678901234567890", claims.Root.GetProperty("n").GetRawText());
+        Assert.Equal("2024-01-01T12:30:00+02:00", claims.Root.GetProperty("at").GetString());
+    }
+}

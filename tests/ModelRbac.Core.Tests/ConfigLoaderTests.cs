@@ -160,6 +160,10 @@ public sealed class ConfigLoaderTests
         Assert.Contains("'user_id_jwt_field'", warning.Message);
         Assert.Equal(3, warning.Location.Line);
         Assert.True(config.JwtAuth.EnforceRbac);
+
+        // Far from every declared key, the nearest is still named.
+        var far = Assert.Single(ConfigLoader.LoadText("general_settings:\n  litellm_jwtauth:\n    totally_unrelated_xyz: 1\n").Warnings);
+        Assert.Contains("the nearest declared key is '", far.Message);
     }
 
     [Fact]

@@ -47,6 +47,10 @@ public sealed class PolicyCaseTests
     [Fact]
     public void ReadsEveryKindOfCase()
     {
+        // The token case's files must exist (they are checked before any case runs), relative to the case file.
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "keys"));
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "t.jwt"), "not read here");
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "keys", "jwks.json"), "{}");
         var file = Read(
             "semantics: upstream\ncases:\n" +
             "  - {name: by role, role: internal_user, model: [claude-x, gpt-4o], expect: allow, grantSource: Wildcard, matchedPattern: claude-*}\n" +
@@ -92,6 +96,7 @@ public sealed class PolicyCaseTests
     [InlineData("cases: []\n", "cases", 1, "'cases' must be a non-empty list")]
     [InlineData("semantics: Fixed\ncases: []\n", "semantics", 1, "'Fixed' is not a Semantics")]
     [InlineData("case:\n  - name: a\n", "case", 1, "unknown key 'case'")]
+    [InlineData("cases:\n  - name: a\n    role: team\n    model: m\n    expect: deny\n    expect: allow\n", "cases[0].expect", 6, "'expect' is given twice")]
     public void MalformedCasesNameTheCaseThePathAndTheLine(string yaml, string yamlPath, int line, string fragment)
     {
         var ex = ReadFails(yaml);
@@ -146,7 +151,7 @@ public sealed class PolicyCaseTests
             "Expected role internal_user to be allowed model 'gpt-4o' (Corrected), but it was denied: Role=internal_user not allowed to call model=gpt-4o. Allowed models=['claude-*', 'cheap'] [cases[0] 'wrongly allowed' (cases.yaml:2)]",
             outcomes[0].FailureMessage);
         Assert.Equal(
-            "Expected role proxy_admin to be denied model 'gpt-4o' (Corrected), but it was allowed by general_settings.role_permissions[2].models[0] '*' (AllModels, line 21) [cases[1] 'wrongly denied' (cases.yaml:3)]",
+            "Expected role proxy_admin to be denied model 'gpt-4o' (Corrected), but it was allowed by general_settings.role_permissions[2].models[0] '*' (AllModels, line 22) [cases[1] 'wrongly denied' (cases.yaml:3)]",
             outcomes[1].FailureMessage);
     }
 
@@ -186,7 +191,7 @@ public sealed class PolicyCaseTests
             "cases:\n" +
             "  - {name: alice, token: alice.jwt, jwks: example-jwks.json, audience: litellm, model: gpt-4o, expect: allow, rbacRole: proxy_admin, resolvedBy: AllowedUserRole}\n" +
             "  - {name: wrong audience, token: alice.jwt, jwks: example-jwks.json, audience: other, model: gpt-4o, expect: deny}\n" +
-            "  - {name: missing token, token: nobody.jwt, jwks: example-jwks.json, model: gpt-4o, expect: deny}\n",
+            "  - {name: token removed after reading, token: alice.jwt, jwks: example-jwks.json, model: gpt-4o, expect: deny}\n",
             "cases.yaml",
             dir);
         var evaluator = new PolicyCaseEvaluator(config, Semantics.Corrected);
@@ -203,9 +208,25 @@ public sealed class PolicyCaseTests
         Assert.DoesNotContain(token, audience.FailureMessage);
         Assert.DoesNotContain(token.Split('.')[1], audience.FailureMessage);
 
-        var missing = evaluator.Evaluate(file.Cases[2], "gpt-4o");
+        // A file gone between reading and running still fails closed.
+        var removed = file.Cases[2];
+        removed.TokenPath = Path.Combine(dir, "removed-" + Guid.NewGuid().ToString("N") + ".jwt");
+        var missing = evaluator.Evaluate(removed, "gpt-4o");
         Assert.False(missing.Passed);
         Assert.Contains("no such token file", missing.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("token: nobody.jwt\n    jwks: example-jwks.json", "cases[0].token", "no such file 'nobody.jwt'")]
+    [InlineData("token: alice.jwt\n    jwks: nokeys.json", "cases[0].jwks", "no such file 'nokeys.json'")]
+    [InlineData("token: alice.jwt\n    publicKey: nokey.pem", "cases[0].publicKey", "no such file 'nokey.pem'")]
+    public void AMissingTokenOrKeyFileFailsTheFileBeforeAnyCaseRuns(string identity, string yamlPath, string fragment)
+    {
+        var dir = Path.GetDirectoryName(TestFiles.Example("alice.jwt"))!;
+        var ex = Assert.Throws<ConfigException>(() => PolicyCaseReader.ReadText("cases:\n  - name: a\n    " + identity + "\n    model: m\n    expect: allow\n", "cases.yaml", dir));
+        Assert.Equal(ErrorIds.PolicyCasesInvalid, ex.ErrorId);
+        Assert.Equal(yamlPath, ex.Location!.YamlPath);
+        Assert.Contains(fragment, ex.Message);
     }
 
     [Fact]

@@ -57,6 +57,20 @@ public sealed class RoleResolutionTests
         Assert.Empty(Resolve(jwtauth, "{\"groups\":\"team1\"}", Semantics.Upstream).TeamIds);
         Assert.Equal(new[] { "team1" }, Resolve(jwtauth, "{\"groups\":\"team1\"}").TeamIds);
         Assert.Equal(new[] { "a", "b" }, Resolve(jwtauth, "{\"groups\":[\"a\",\"b\"]}", Semantics.Upstream).TeamIds);
+        // Numeric ids are ids under both (LiteLLM str()s them); Corrected fixes only the string quirk.
+        Assert.Equal(new[] { "123", "g2" }, Resolve(jwtauth, "{\"groups\":[123,\"g2\"]}", Semantics.Upstream).TeamIds);
+        Assert.Equal(new[] { "123", "g2" }, Resolve(jwtauth, "{\"groups\":[123,\"g2\"]}").TeamIds);
+    }
+
+    [Fact]
+    public void TheUserIdFallsBackToTheEmailForANonStringClaimAsGetUserInfoDoes()
+    {
+        const string jwtauth = "    user_id_jwt_field: sub\n    user_email_jwt_field: email\n";
+        Assert.Equal("a@b.c", Resolve(jwtauth, "{\"sub\":12345,\"email\":\"a@b.c\"}").UserId);
+        Assert.Equal("a@b.c", Resolve(jwtauth, "{\"sub\":null,\"email\":\"a@b.c\"}").UserId);
+        Assert.Equal("u1", Resolve(jwtauth, "{\"sub\":\"u1\",\"email\":\"a@b.c\"}").UserId);
+        // Without an email the default is None, and the claim comes back whatever its type.
+        Assert.Equal("12345", Resolve(jwtauth, "{\"sub\":12345}").UserId);
     }
 
     [Fact]

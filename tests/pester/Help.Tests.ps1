@@ -42,3 +42,19 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         ($parameterHelp.Description.Text -join ' ').Length | Should -BeGreaterThan 10
     }
 }
+
+Describe 'INPUTS in help' {
+    It 'names what <_> takes from the pipeline' -ForEach @('Test-ModelAccess', 'Test-RouteAccess', 'Get-JwtRbacRole') {
+        $command = Get-Command $_
+        $piped = @($command.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [Management.Automation.ParameterAttribute] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) } })
+        $inputs = @((Get-Help $_ -Full).inputTypes.inputType)
+        $inputs.Count | Should -Be $piped.Count
+        ($inputs.description.Text -join ' ') | Should -BeLike '*by*to -*'
+    }
+
+    It 'says Test-ModelAccess takes model names by value and the role by property name' {
+        $text = (Get-Help Test-ModelAccess -Full).inputTypes.inputType.description.Text -join "`n"
+        $text | Should -BeLike '*by value to -Model*'
+        $text | Should -BeLike '*by property name (Role, RbacRole) to -Role*'
+    }
+}

@@ -36,6 +36,13 @@ Describe 'Invoke-RbacPolicyTest with right expectations' {
         $script:result = $run.Out.Result
     }
 
+    It 'explains every decision with -Verbose, case by case' {
+        $traced = Invoke-PolicyChild "`$records = Invoke-RbacPolicyTest -Config ./examples/seed-repro.yaml -Path ./examples/seed-repro.cases.yaml -Output None -Verbose 4>&1; `$out.Trace = @(`$records | Where-Object { `$_ -is [Management.Automation.VerboseRecord] } | ForEach-Object Message)"
+        @($traced.Out.Trace | Where-Object { $_ -like 'Case *' }).Count | Should -Be 9
+        $traced.Out.Trace | Should -Contain "Case 'internal users may not call gpt-4o' (seed-repro.cases.yaml:14, Corrected): role internal_user, model 'gpt-4o': denied; expected deny: passed."
+        $traced.Out.Trace | Should -Contain "Case 'alice's token is a proxy admin and may call gpt-4o' (seed-repro.cases.yaml:25, Corrected): role proxy_admin (resolved by AllowedUserRole), model 'gpt-4o': allowed by '*' (AllModels); expected allow: passed."
+    }
+
     It 'passes every case and test' {
         $run.ExitCode | Should -Be 0
         $result.PassedCount | Should -Be 9
@@ -122,7 +129,7 @@ catch { `$out.Thrown = `$_.FullyQualifiedErrorId; `$out.Message = `$_.Exception.
     It 'says why each case failed' {
         ($result.Cases | Where-Object Case -eq 'wrongly expects gpt-4o').Message |
             Should -BeLike "Expected role internal_user to be allowed model 'gpt-4o' (Corrected), but it was denied: Role=internal_user not allowed to call model=gpt-4o. Allowed models=``['bedrock-claude-``*'``] ``[cases``[1``] 'wrongly expects gpt-4o' (*wrong.yaml:6)``]"
-        ($result.Cases | Where-Object Case -eq 'wrong grant source').Message | Should -BeLike '*through GrantSource Exact (Corrected), but it was allowed by general_settings.role_permissions`[1`].models`[0`] ''`*'' (AllModels, line 28)*'
+        ($result.Cases | Where-Object Case -eq 'wrong grant source').Message | Should -BeLike '*through GrantSource Exact (Corrected), but it was allowed by general_settings.role_permissions`[1`].models`[0`] ''`*'' (AllModels, line 29)*'
         $tokenCase = $result.Cases | Where-Object Case -eq 'token with the wrong audience'
         $tokenCase.ErrorId | Should -Be 'TokenAudienceInvalid'
         $tokenCase.Passed | Should -BeFalse
@@ -187,7 +194,7 @@ catch { `$out.Thrown = `$_.FullyQualifiedErrorId; `$out.Message = `$_.Exception.
         )
         $result.Coverage[0].Entry | Should -Be 'general_settings.role_permissions[0]'
         $result.Coverage[0].Gate | Should -Be 'Route'
-        $result.Coverage[0].Line | Should -Be 17
+        $result.Coverage[0].Line | Should -Be 18
     }
 
     It 'gives the percentage and passes a threshold it meets' {

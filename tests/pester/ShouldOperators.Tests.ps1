@@ -27,7 +27,7 @@ Describe 'Should -BeAllowedModel' {
 
     It 'fails -Not for an allowed model, naming the granting entry and -Because' {
         { 'gpt-4o' | Should -Not -BeAllowedModel -Config $config -Role proxy_admin -Because 'admins are locked down' } |
-            Should -Throw -ExpectedMessage (Literal "Expected role proxy_admin not to be allowed model 'gpt-4o' (Corrected), because admins are locked down, but it was allowed by general_settings.role_permissions[1].models[0] '*' (AllModels, line 28).")
+            Should -Throw -ExpectedMessage (Literal "Expected role proxy_admin not to be allowed model 'gpt-4o' (Corrected), because admins are locked down, but it was allowed by general_settings.role_permissions[1].models[0] '*' (AllModels, line 29).")
     }
 
     It 'decides under -Semantics Upstream' {
@@ -38,7 +38,7 @@ Describe 'Should -BeAllowedModel' {
 
     It 'fails when the reason differs from -GrantSource or -MatchedPattern' {
         { 'bedrock-claude-x' | Should -BeAllowedModel -Config $config -Role internal_user -GrantSource Exact } |
-            Should -Throw -ExpectedMessage (Literal "Expected role internal_user to be allowed model 'bedrock-claude-x' through GrantSource Exact (Corrected), but it was allowed by general_settings.role_permissions[0].models[0] 'bedrock-claude-*' (Wildcard, line 26).")
+            Should -Throw -ExpectedMessage (Literal "Expected role internal_user to be allowed model 'bedrock-claude-x' through GrantSource Exact (Corrected), but it was allowed by general_settings.role_permissions[0].models[0] 'bedrock-claude-*' (Wildcard, line 27).")
         { 'bedrock-claude-x' | Should -BeAllowedModel -Config $config -Role internal_user -MatchedPattern 'bedrock-*' } |
             Should -Throw -ExpectedMessage ((Literal "Expected role internal_user to be allowed model 'bedrock-claude-x' by 'bedrock-*' (Corrected), but it was allowed by ") + '*')
     }
@@ -87,7 +87,7 @@ Describe 'Should -BeAllowedRoute' {
         { '/key/generate' | Should -BeAllowedRoute -Config $routes -Role team } |
             Should -Throw -ExpectedMessage (Literal "Expected role team to be allowed route '/key/generate' (Corrected), but it was denied: Role=team not allowed to call route=/key/generate. Allowed routes=['openai_routes', '/model-host/*']")
         { '/v1/chat/completions?stream=1' | Should -Not -BeAllowedRoute -Config $routes -Role team } |
-            Should -Throw -ExpectedMessage (Literal "Expected role team not to be allowed route '/v1/chat/completions' (Corrected), but it was allowed by general_settings.role_permissions[0].routes[0] 'openai_routes' (line 17) via template '/v1/chat/completions'.")
+            Should -Throw -ExpectedMessage (Literal "Expected role team not to be allowed route '/v1/chat/completions' (Corrected), but it was allowed by general_settings.role_permissions[0].routes[0] 'openai_routes' (line 18) via template '/v1/chat/completions'.")
     }
 
     It 'reads placeholders as LiteLLM does under Upstream' {

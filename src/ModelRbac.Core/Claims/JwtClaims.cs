@@ -232,8 +232,16 @@ public sealed class JwtClaims
             case char character:
                 writer.WriteStringValue(character.ToString());
                 break;
-            case DateTime or DateTimeOffset:
-                writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+            // ConvertFrom-Json turns ISO 8601 strings into dates; write them back in that form, not the culture's.
+            case DateTime date:
+                writer.WriteStringValue(date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture));
+                break;
+            case DateTimeOffset date:
+                writer.WriteStringValue(date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+                break;
+            case System.Numerics.BigInteger big:
+                // ConvertFrom-Json's type for an integer beyond long: still a JSON number, digit for digit.
+                writer.WriteRawValue(big.ToString(CultureInfo.InvariantCulture));
                 break;
             case byte or sbyte or short or ushort or int or uint or long:
                 writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));

@@ -22,6 +22,15 @@ public static class JwtAuthKeyCatalog
     /// <summary>The declared key nearest to <paramref name="unknown"/> by edit distance, or null when none is close.</summary>
     public static string? ClosestKey(string unknown)
     {
+        var (best, distance) = Nearest(unknown);
+        return distance <= Math.Max(3, unknown.Length / 2) ? best : null;
+    }
+
+    /// <summary>The declared key nearest to <paramref name="unknown"/> by edit distance, however far.</summary>
+    public static string NearestKey(string unknown) => Nearest(unknown).Name;
+
+    private static (string Name, int Distance) Nearest(string unknown)
+    {
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var name in Keys.Keys)
@@ -34,7 +43,7 @@ public static class JwtAuthKeyCatalog
             }
         }
 
-        return bestDistance <= Math.Max(3, unknown.Length / 2) ? best : null;
+        return (best!, bestDistance);
     }
 
     /// <summary>Optimal-string-alignment distance (adjacent transpositions count once).</summary>

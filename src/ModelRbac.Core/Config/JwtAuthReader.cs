@@ -41,7 +41,7 @@ internal static class JwtAuthReader
                 var closest = JwtAuthKeyCatalog.ClosestKey(key);
                 context.Warnings.Add(new ConfigWarning(
                     ConfigRefusalCodes.UnknownJwtAuthKey,
-                    $"'{key}' is not a LiteLLM_JWTAuth setting (LiteLLM refuses to start with it)" + (closest is null ? "." : $"; did you mean '{closest}'?"),
+                    $"'{key}' is not a LiteLLM_JWTAuth setting (LiteLLM refuses to start with it)" + (closest is null ? $"; the nearest declared key is '{JwtAuthKeyCatalog.NearestKey(key)}'." : $"; did you mean '{closest}'?"),
                     context.At(keyNode, path)));
                 continue;
             }

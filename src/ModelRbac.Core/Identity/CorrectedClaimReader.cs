@@ -43,9 +43,9 @@ internal static class CorrectedClaimReader
         return value.ValueKind is JsonValueKind.String or JsonValueKind.Number ? PythonValues.ToText(value) : null;
     }
 
-    /// <summary>The team ids claim as a list (a string is one id).</summary>
+    /// <summary>The team ids claim as a list (a string is one id; numbers are ids too, as LiteLLM's str() makes them).</summary>
     public static List<string> TeamIds(ClaimFields fields, JwtClaims claims) =>
-        fields.TeamIds is not null && claims.TryGet(fields.TeamIds, out var value) ? Strings(value) : new List<string>();
+        fields.TeamIds is not null && claims.TryGet(fields.TeamIds, out var value) ? Strings(value, keepNumbers: true) : new List<string>();
 
     /// <summary>A user id claim present and not null.</summary>
     public static bool HasUserId(ClaimFields fields, JwtClaims claims) => UpstreamClaimReader.HasUserId(fields, claims);
@@ -67,20 +67,20 @@ internal static class CorrectedClaimReader
     private static bool Present(JsonElement root, string name, out JsonElement value) =>
         root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
-    private static List<string> Strings(JsonElement value)
+    private static List<string> Strings(JsonElement value, bool keepNumbers = false)
     {
         var result = new List<string>();
-        if (value.ValueKind == JsonValueKind.String)
+        if (value.ValueKind == JsonValueKind.String || (keepNumbers && value.ValueKind == JsonValueKind.Number))
         {
-            result.Add(value.GetString()!);
+            result.Add(PythonValues.ToText(value)!);
         }
         else if (value.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in value.EnumerateArray())
             {
-                if (item.ValueKind == JsonValueKind.String)
+                if (item.ValueKind == JsonValueKind.String || (keepNumbers && item.ValueKind == JsonValueKind.Number))
                 {
-                    result.Add(item.GetString()!);
+                    result.Add(PythonValues.ToText(item)!);
                 }
             }
         }

@@ -29,7 +29,7 @@ public sealed class JwtIdentityResolver
         var email = Text(_fields.Email, claims);
         return new JwtIdentity(semantics, isUpstream ? upstream : corrected, upstream, corrected, claims, signatureValidated)
         {
-            UserId = Text(_fields.UserId, claims) ?? email,
+            UserId = UserIdOrEmail(claims, email),
             Email = email,
             TeamId = isUpstream ? UpstreamTeamId(claims) : CorrectedClaimReader.TeamClaim(_fields, claims) ?? _fields.TeamIdDefault,
             TeamIds = isUpstream ? UpstreamClaimReader.TeamIds(_fields, claims) : CorrectedClaimReader.TeamIds(_fields, claims),
@@ -42,6 +42,20 @@ public sealed class JwtIdentityResolver
             Issuer = claims.TopLevelString("iss"),
             ExpiresUtc = Expiry(claims),
         };
+    }
+
+    /// <summary>
+    /// LiteLLM's get_user_info: the user id claim read with the email as default, so with an email found only a
+    /// string claim counts (get_nested_value's isinstance check); without one, the claim whatever its type.
+    /// </summary>
+    private string? UserIdOrEmail(JwtClaims claims, string? email)
+    {
+        if (_fields.UserId is null || !claims.TryGet(_fields.UserId, out var value))
+        {
+            return email;
+        }
+
+        return email is not null && value.ValueKind != System.Text.Json.JsonValueKind.String ? email : PythonValues.ToText(value) ?? email;
     }
 
     private static string? Text(ClaimPath? path, JwtClaims claims) =>

@@ -200,7 +200,7 @@ public sealed class PolicyCaseEvaluator
         return mismatches;
     }
 
-    /// <summary>"by general_settings.role_permissions[1].models[0] '*' (AllModels, line 28)", or the reason no entry restricted it.</summary>
+    /// <summary>"by general_settings.role_permissions[1].models[0] '*' (AllModels, line 29)" (the pattern's line), or the reason no entry restricted it.</summary>
     private string DescribeGrant(PolicyCaseOutcome outcome)
     {
         var source = outcome.GrantSource is { } grant ? grant.ToString() : null;
@@ -208,7 +208,8 @@ public sealed class PolicyCaseEvaluator
         {
             var entry = _config.RolePermissions![entryIndex];
             var list = outcome.Case.Gate == PolicyGate.Model ? "models" : "routes";
-            var detail = source is null ? "line " + entry.Location.Line : source + ", line " + entry.Location.Line;
+            var line = (outcome.Case.Gate == PolicyGate.Model ? entry.ModelLocation(patternIndex) : entry.RouteLocation(patternIndex)).Line;
+            var detail = source is null ? "line " + line : source + ", line " + line;
             return $"by {entry.YamlPath}.{list}[{patternIndex}] '{outcome.Matched}' ({detail})";
         }
 

@@ -211,6 +211,10 @@ public static class PolicyCaseReader
                         throw Error(map.GetKeyNode("token"), path + ".token", $"{label}: a 'token' case needs exactly one of 'jwks', 'publicKey' or 'skipSignatureValidation: true'");
                     }
 
+                    RequireFile(map, "token", policyCase.TokenPath, path, label);
+                    RequireFile(map, "jwks", policyCase.JwksPath, path, label);
+                    RequireFile(map, "publicKey", policyCase.PublicKeyPath, path, label);
+
                     policyCase.Audiences = OptionalTextList(map, "audience", path, label);
                     policyCase.Issuers = OptionalTextList(map, "issuer", path, label);
                     break;
@@ -405,6 +409,15 @@ public static class PolicyCaseReader
             return Path.GetFullPath(Path.Combine(_baseDirectory, text));
         }
 
+        // A token or key file that is not there is a typo like any other: found before any case runs.
+        private void RequireFile(YMapping map, string key, string? full, string path, string label)
+        {
+            if (full is not null && !File.Exists(full))
+            {
+                throw Error(map.Get(key)!, path + "." + key, $"{label}: no such file '{Text(map.Get(key)!, path + "." + key, label)}' (looked for {full})");
+            }
+        }
+
         private T ParseEnum<T>(YNode node, string path, string label)
             where T : struct, Enum
         {
@@ -423,6 +436,7 @@ public static class PolicyCaseReader
 
         private void RejectUnknownKeys(YMapping map, string path, string[] known, string label)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in map.Entries)
             {
                 if (entry.Key is not YScalar key)
@@ -430,9 +444,16 @@ public static class PolicyCaseReader
                     throw Error(entry.Key, path, $"{label}: keys must be plain names, found {entry.Key.Describe()}");
                 }
 
+                var keyPath = path.Length == 0 ? key.Value : path + "." + key.Value;
                 if (Array.IndexOf(known, key.Value) < 0)
                 {
-                    throw Error(key, path.Length == 0 ? key.Value : path + "." + key.Value, $"{label}: unknown key '{key.Value}'; expected one of {string.Join(", ", known)}");
+                    throw Error(key, keyPath, $"{label}: unknown key '{key.Value}'; expected one of {string.Join(", ", known)}");
+                }
+
+                // YAML lets the later value win silently; in an expectation that hides which one the author meant.
+                if (!seen.Add(key.Value))
+                {
+                    throw Error(key, keyPath, $"{label}: '{key.Value}' is given twice");
                 }
             }
         }

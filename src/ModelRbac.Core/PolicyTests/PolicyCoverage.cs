@@ -12,7 +12,7 @@ namespace ModelRbac.Core.PolicyTests;
 /// <param name="PatternIndex">The pattern's position in its list; null for an empty list.</param>
 /// <param name="Pattern">The pattern; null for an empty list.</param>
 /// <param name="YamlPath">The pattern's YAML path (<c>general_settings.role_permissions[1].models[0]</c>).</param>
-/// <param name="Line">The entry's line in the config.</param>
+/// <param name="Line">The pattern's line in the config (the entry's for an empty list).</param>
 /// <param name="ExercisedBy">The names of the cases that granted through it (or were denied by an empty list).</param>
 public sealed record PolicyCoverageItem(
     string? Role,
@@ -110,7 +110,8 @@ public sealed class PolicyCoverage
 
         for (var i = 0; i < list.Count; i++)
         {
-            items.Add(new PolicyCoverageItem(role, entry.Index, entry.YamlPath, gate, i, list[i], $"{entry.YamlPath}.{listName}[{i}]", entry.Location.Line, Names(hits, (entry.Index, gate, i))));
+            var line = (gate == PolicyGate.Model ? entry.ModelLocation(i) : entry.RouteLocation(i)).Line;
+            items.Add(new PolicyCoverageItem(role, entry.Index, entry.YamlPath, gate, i, list[i], $"{entry.YamlPath}.{listName}[{i}]", line, Names(hits, (entry.Index, gate, i))));
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed class GuardedParser : IParser
         {
             // YamlDotNet's own state error, whose text says nothing to a config author; its usual cause is an
             // unclosed flow collection, which PyYAML reports as an expected ',' or ']'.
-            throw new YamlException(_lastEnd, _lastEnd, "the YAML cannot be read past this point; is a flow collection ('[' or '{') opened before it left unclosed?", ex);
+            throw new YamlException(_lastEnd, _lastEnd, "the YAML cannot be read past this point; the usual cause is a flow collection ('[' or '{') left unclosed before it", ex);
         }
         catch (ArgumentException ex)
         {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using ModelRbac.Core.Errors;
+using ModelRbac.Core.Explain;
 using ModelRbac.Core.PolicyTests;
 using ModelRbac.PowerShell.Infrastructure;
 
@@ -125,6 +126,7 @@ $pester
         var run = InvokeCommand.InvokeScript(false, ScriptBlock.Create(PesterScript), null, ContainerPath(), runner, Tests(file, casePath), title, PesterConfiguration, Output, OutputFormat, outputPath);
         var pester = run.Count > 0 ? run[run.Count - 1] : null;
 
+        WriteTrace(() => PolicyTrace.Explain(runner.Outcomes));
         var coverage = PolicyCoverage.Measure(configuration, runner.Outcomes);
         var result = new RbacPolicyTestResult(
             casePath,

@@ -14,7 +14,8 @@ internal static class ErrorRecords
         {
             // An exceeded input limit says which -Limits key raises it, in the message people read.
             var advice = RbacLimits.HowToRaise(limit);
-            record.ErrorDetails = new ErrorDetails(exception.Message + " " + advice) { RecommendedAction = advice };
+            var sentence = exception.Message.EndsWith(".", System.StringComparison.Ordinal) ? exception.Message : exception.Message + ".";
+            record.ErrorDetails = new ErrorDetails(sentence + " " + advice) { RecommendedAction = advice };
         }
 
         return record;

@@ -90,6 +90,8 @@ public sealed class RbacRolePermission
         Routes = entry.Routes.GetOr(null);
         YamlPath = entry.YamlPath;
         Line = entry.Location.Line;
+        ModelLines = LinesOf(entry.ModelLocations);
+        RouteLines = LinesOf(entry.RouteLocations);
     }
 
     /// <summary>The RBAC role.</summary>
@@ -106,6 +108,23 @@ public sealed class RbacRolePermission
 
     /// <summary>The entry's line in the file.</summary>
     public int Line { get; }
+
+    /// <summary>The line of each models item, in list order (empty when the list is not written item by item).</summary>
+    public IReadOnlyList<int> ModelLines { get; }
+
+    /// <summary>The line of each routes item, in list order.</summary>
+    public IReadOnlyList<int> RouteLines { get; }
+
+    private static IReadOnlyList<int> LinesOf(IReadOnlyList<CoreConfig.SourceLocation> locations)
+    {
+        var lines = new int[locations.Count];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = locations[i].Line;
+        }
+
+        return lines;
+    }
 }
 
 /// <summary>A <c>model_list</c> deployment.</summary>

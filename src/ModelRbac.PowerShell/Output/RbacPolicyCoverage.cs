@@ -33,7 +33,7 @@ public sealed class RbacPolicyCoverage
     /// <summary>The pattern's YAML path, e.g. general_settings.role_permissions[1].models[0].</summary>
     public string YamlPath { get; }
 
-    /// <summary>The entry's line in the config.</summary>
+    /// <summary>The pattern's line in the config (the entry's for an empty list).</summary>
     public int Line { get; }
 
     /// <summary>Some case was allowed through the pattern (or denied by the empty list).</summary>
