@@ -26,7 +26,7 @@ public static class DeadRouteFinder
         {
             if (Reason(entry, i, routes[i], semantics) is { } reason)
             {
-                dead.Add(new DeadRouteEntry(role, entry.Index, i, routes[i], reason, entry.Location));
+                dead.Add(new DeadRouteEntry(role, entry.Index, i, routes[i], reason, entry.RouteLocation(i)));
             }
         }
 

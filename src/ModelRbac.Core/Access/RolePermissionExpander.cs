@@ -60,7 +60,7 @@ public static class RolePermissionExpander
                 continue;
             }
 
-            dead.Add(new DeadModelEntry(role, entry.Index, i, patterns[i], entry.Location));
+            dead.Add(new DeadModelEntry(role, entry.Index, i, patterns[i], entry.ModelLocation(i)));
         }
 
         return dead;

@@ -40,7 +40,7 @@ public sealed class ExpandRolePermissionCommand : RoleExpansionCmdlet
     {
         foreach (var dead in RolePermissionExpander.FindDeadEntries(configuration, role, semantics))
         {
-            yield return $"{dead.Location.Describe()}: models[{dead.PatternIndex}] '{dead.Pattern}' of role {dead.Role} matches no deployed model under {Semantics}.";
+            yield return $"{dead.Location.Describe()}: '{dead.Pattern}' of role {dead.Role} matches no deployed model under {Semantics}.";
         }
     }
 }

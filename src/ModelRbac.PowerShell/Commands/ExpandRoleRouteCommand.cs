@@ -40,7 +40,7 @@ public sealed class ExpandRoleRouteCommand : RoleExpansionCmdlet
     {
         foreach (var dead in DeadRouteFinder.Find(configuration, role, semantics))
         {
-            yield return $"{dead.Location.Describe()}: {dead.YamlPath} '{dead.Route}' ({dead.Role}) {dead.Reason} under {Semantics}.";
+            yield return $"{dead.Location.Describe()}: '{dead.Route}' ({dead.Role}) {dead.Reason} under {Semantics}.";
         }
     }
 }
