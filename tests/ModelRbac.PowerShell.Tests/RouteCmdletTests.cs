@@ -114,7 +114,10 @@ public sealed class RouteCmdletTests : IDisposable
         Assert.Contains(grants, g => g.Role == "internal_user" && g.Template == "/v1/threads/{thread_id}" && g.Kind == "Template");
         var (upstream, _, warnings) = _host.Run($"Expand-RoleRoute -Config '{_config}' internal_user -Semantics Upstream | Where-Object Kind -eq Literal");
         Assert.Equal(3, upstream.Count);
-        Assert.Contains("routes[2] '/v1/threads/{thread_id}' (internal_user) has a {placeholder}", Assert.Single(warnings));
+        // Located at the entry itself (route-gate.yaml line 20), not at its role.
+        var warning = Assert.Single(warnings);
+        Assert.Contains(":20:", warning);
+        Assert.Contains("(general_settings.role_permissions[1].routes[2]): '/v1/threads/{thread_id}' (internal_user) has a {placeholder}", warning);
         var (bad, badErrors, _) = _host.Run($"Expand-RoleRoute -Config '{_config}' -Role ''");
         Assert.Empty(bad);
         Assert.StartsWith("RoleInvalid,", Assert.Single(badErrors).FullyQualifiedErrorId);

@@ -90,7 +90,7 @@ Describe 'Expand-RoleRoute' {
     It 'warns about an entry that grants no request path' {
         $null = Expand-RoleRoute -Config $config internal_user -Semantics Upstream -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings | Should -HaveCount 1
-        "$warnings".Contains("routes[2] '/v1/threads/{thread_id}'") | Should -BeTrue
+        "$warnings".Contains("routes[2]): '/v1/threads/{thread_id}'") | Should -BeTrue
         "$warnings" | Should -BeLike '*compares as text*'
     }
 }
