@@ -109,7 +109,18 @@ public sealed class RoleResolutionTests
     [Fact]
     public void Vector44OidcRoleMapsToTeam()
     {
-        AssertRoles(Resolve(OidcRoles, "{\"oid\":\"eec\",\"roles\":[\"litellm.api.consumer\"]}"), "team", ResolvedBy.RoleMapping, "team", ResolvedBy.RoleMapping);
+        var identity = Resolve(OidcRoles, "{\"oid\":\"eec\",\"roles\":[\"litellm.api.consumer\"]}");
+        AssertRoles(identity, "team", ResolvedBy.RoleMapping, "team", ResolvedBy.RoleMapping);
+        // The vector's team_id=eec: the object id LiteLLM uses for a team token.
+        Assert.Equal("eec", identity.ObjectId);
+    }
+
+    [Fact]
+    public void Vector31NestedObjectId()
+    {
+        var identity = Resolve("    object_id_jwt_field: profile.object_id\n    roles_jwt_field: roles\n    role_mappings: [{role: r, internal_role: internal_user}]\n", "{\"profile\":{\"object_id\":\"obj789\"}}");
+        Assert.Equal("obj789", identity.ObjectId);
+        Assert.Null(Resolve("    user_id_jwt_field: sub\n", "{\"sub\":\"u\",\"oid\":\"o\"}").ObjectId);
     }
 
     [Fact]

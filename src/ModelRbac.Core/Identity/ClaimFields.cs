@@ -17,6 +17,7 @@ internal sealed class ClaimFields
         TeamIdDefault = settings.TeamIdDefault;
         OrgId = Path(settings.OrgIdJwtField);
         EndUserId = Path(settings.EndUserIdJwtField);
+        ObjectId = Path(settings.ObjectIdJwtField);
         UserRoles = Path(settings.UserRolesJwtField);
         UserAllowedRoles = settings.UserAllowedRoles;
         Roles = Path(settings.RolesJwtField);
@@ -38,6 +39,8 @@ internal sealed class ClaimFields
     public ClaimPath? OrgId { get; }
 
     public ClaimPath? EndUserId { get; }
+
+    public ClaimPath? ObjectId { get; }
 
     public ClaimPath? UserRoles { get; }
 

@@ -45,6 +45,12 @@ public sealed class JwtIdentity
     /// <summary>The end_user_id_jwt_field claim.</summary>
     public string? EndUserId { get; internal init; }
 
+    /// <summary>
+    /// The object_id_jwt_field claim (Entra ID's oid). LiteLLM uses it as the team id of a token whose role is team
+    /// and as the user id of an internal_user, in place of the claims those fields name.
+    /// </summary>
+    public string? ObjectId { get; internal init; }
+
     /// <summary>The user_email_jwt_field claim.</summary>
     public string? Email { get; internal init; }
 

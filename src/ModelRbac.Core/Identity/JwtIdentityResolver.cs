@@ -35,6 +35,7 @@ public sealed class JwtIdentityResolver
             TeamIds = isUpstream ? UpstreamClaimReader.TeamIds(_fields, claims) : CorrectedClaimReader.TeamIds(_fields, claims),
             OrgId = Text(_fields.OrgId, claims),
             EndUserId = Text(_fields.EndUserId, claims),
+            ObjectId = Text(_fields.ObjectId, claims),
             Roles = isUpstream ? UpstreamRoles(claims) : CorrectedRoles(claims),
             Scopes = scopes,
             IsAdmin = scopes.Contains(_fields.AdminScope),

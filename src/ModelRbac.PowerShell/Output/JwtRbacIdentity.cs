@@ -21,6 +21,7 @@ public sealed class JwtRbacIdentity
         TeamIds = identity.TeamIds.ToArray();
         OrgId = identity.OrgId;
         EndUserId = identity.EndUserId;
+        ObjectId = identity.ObjectId;
         Email = identity.Email;
         Roles = identity.Roles.ToArray();
         Scopes = identity.Scopes.ToArray();
@@ -61,6 +62,9 @@ public sealed class JwtRbacIdentity
 
     /// <summary>The end_user_id_jwt_field claim.</summary>
     public string? EndUserId { get; }
+
+    /// <summary>The object_id_jwt_field claim; LiteLLM makes it the team id of a team token and the user id of an internal_user.</summary>
+    public string? ObjectId { get; }
 
     /// <summary>The user_email_jwt_field claim.</summary>
     public string? Email { get; }

@@ -20,7 +20,8 @@ public abstract class RefusalRule : LintRule
         {
             if (item.Code == Code)
             {
-                yield return Finding(item.Message + (IsLoadWarning ? string.Empty : " LiteLLM refuses to start with this config."), item.Location);
+                var sentence = item.Message.EndsWith(".", System.StringComparison.Ordinal) || item.Message.EndsWith("?", System.StringComparison.Ordinal) ? item.Message : item.Message + ".";
+                yield return Finding(sentence + (IsLoadWarning ? string.Empty : " LiteLLM refuses to start with this config."), item.Location);
             }
         }
     }
