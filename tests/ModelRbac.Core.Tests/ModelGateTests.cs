@@ -168,6 +168,9 @@ public sealed class ModelGateTests
     [InlineData(new[] { "\u0001\u007f\u00a0" }, "['\\x01\\x7f\\xa0']")]
     [InlineData(new[] { "é😀中" }, "['é😀中']")]
     [InlineData(new[] { "\u200b\u2028" }, "['\\u200b\\u2028']")]
+    // CPython 3.11's Unicode 14 table, not .NET's: U+1FAE8 (Unicode 15) and U+0378 (unassigned) are escaped,
+    // U+00AD (a format character) too; U+1FAE0 (Unicode 14) prints.
+    [InlineData(new[] { "\U0001FAE8\u0378\u00ad\U0001FAE0" }, "['\\U0001fae8\\u0378\\xad\U0001FAE0']")]
     public void PythonReprOfLists(string[] items, string expected)
     {
         Assert.Equal(expected, PythonRepr.List(items));

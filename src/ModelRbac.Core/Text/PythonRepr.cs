@@ -80,7 +80,7 @@ public static class PythonRepr
         {
             text.Append('\\').Append(quote);
         }
-        else if (IsPrintable(value, index, codePoint))
+        else if (PythonPrintable.IsPrintable(codePoint))
         {
             text.Append(value, index, width);
         }
@@ -96,24 +96,5 @@ public static class PythonRepr
         {
             text.Append("\\U").Append(codePoint.ToString("x8", CultureInfo.InvariantCulture));
         }
-    }
-
-    /// <summary>Python's <c>str.isprintable</c> for one character: not Other (Cc, Cf, Cs, Co, Cn) nor a separator but space.</summary>
-    private static bool IsPrintable(string value, int index, int codePoint)
-    {
-        if (codePoint == ' ')
-        {
-            return true;
-        }
-
-        if (codePoint is >= 0xD800 and <= 0xDFFF)
-        {
-            return false;
-        }
-
-        var category = CharUnicodeInfo.GetUnicodeCategory(value, index);
-        return category is not (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-            or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator
-            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator);
     }
 }
